@@ -1,0 +1,36 @@
+# gsv-trainer: the two commands are `make serve` and `make test`.
+MVN ?= mvn -B -ntp
+JAR := server/target/gsv-trainer.jar
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: serve build test test-fast fuzz bench test-upstream clean
+
+## Build (if needed), apply migrations and serve on $(HOST):$(PORT) with SQLite under ./data.
+serve: $(JAR)
+	./gsv-trainer serve --host $(HOST) --port $(PORT)
+
+build: $(JAR)
+
+$(JAR): $(shell find pom.xml client/pom.xml server/pom.xml client/src/main server/src/main -type f 2>/dev/null)
+	$(MVN) -DskipTests package
+
+## The whole suite: unit, database, HTTP and process tests, then the OpenAPI fuzz run.
+test:
+	$(MVN) verify
+	$(MAKE) fuzz
+
+## Only the Maven suite.
+test-fast:
+	$(MVN) verify
+
+## Property-based run of schemathesis against the OpenAPI document of a live server (bounded in time).
+fuzz: $(JAR)
+	bash scripts/fuzz-api.sh
+
+## Benchmarks; figures go to docs/benchmarks.md.
+bench: $(JAR)
+	bash benchmarks/run.sh
+
+clean:
+	$(MVN) clean

@@ -1,0 +1,111 @@
+package gsvtrainer.api;
+
+import gsvtrainer.files.Workspaces;
+import gsvtrainer.steprun.StepRun;
+import gsvtrainer.steprun.StepRunRepository;
+import gsvtrainer.steprun.channel.ChannelMessage;
+import gsvtrainer.steprun.channel.RunChannel;
+import gsvtrainer.task.Task;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads runs' log files for people: channel lines become readable lines (log and error messages)
+ * or are left out (progress, metrics, heartbeats, which are events).
+ */
+@Component
+class RunLogs {
+
+    static final int TASK_LOG_LIMIT = 256 * 1024;
+
+    private final StepRunRepository runs;
+    private final Workspaces workspaces;
+
+    RunLogs(StepRunRepository runs, Workspaces workspaces) {
+        this.runs = runs;
+        this.workspaces = workspaces;
+    }
+
+    String taskLog(Task task) {
+        StringBuilder all = new StringBuilder();
+        for (StepRun run : runs.findByTask(task.id())) {
+            all.append("===== ").append(run.step()).append(" (attempt ").append(run.attempt()).append(", ")
+                    .append(run.status().wireName()).append(") =====\n");
+            for (String line : lines(logFile(run))) {
+                readable(line).ifPresent(l -> all.append(l).append('\n'));
+            }
+        }
+        return all.length() <= TASK_LOG_LIMIT ? all.toString() : all.substring(all.length() - TASK_LOG_LIMIT);
+    }
+
+    /** The last {@code tail} readable lines of a run's log (all when tail <= 0). */
+    List<String> tail(StepRun run, int tail) {
+        Deque<String> kept = new ArrayDeque<>();
+        for (String line : lines(logFile(run))) {
+            readable(line).ifPresent(l -> {
+                kept.addLast(l);
+                if (tail > 0 && kept.size() > tail) {
+                    kept.removeFirst();
+                }
+            });
+        }
+        return List.copyOf(kept);
+    }
+
+    Path logFile(StepRun run) {
+        return workspaces.of(run.taskId()).run(run.id()).resolve("run.log");
+    }
+
+    /** Reads the readable lines appended after {@code offset}; returns the new offset. */
+    long readFrom(Path file, long offset, java.util.function.Consumer<String> sink) throws IOException {
+        if (!Files.exists(file)) {
+            return offset;
+        }
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long length = in.length();
+            if (length <= offset) {
+                return offset;
+            }
+            byte[] buffer = new byte[(int) Math.min(length - offset, 1 << 20)];
+            in.seek(offset);
+            in.readFully(buffer);
+            int end = buffer.length;
+            while (end > 0 && buffer[end - 1] != '\n') {
+                end--;
+            }
+            for (String line : new String(buffer, 0, end, StandardCharsets.UTF_8).split("\n")) {
+                readable(line).ifPresent(sink);
+            }
+            return offset + end;
+        }
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+        } catch (IOException e) {
+            return List.of("(log unreadable: " + e.getMessage() + ")");
+        }
+    }
+
+    static Optional<String> readable(String raw) {
+        String line = raw.substring(raw.lastIndexOf('\r', Math.max(0, raw.length() - 2)) + 1);
+        Optional<ChannelMessage> message = RunChannel.decode(line);
+        if (message.isEmpty()) {
+            return line.isBlank() ? Optional.empty() : Optional.of(line);
+        }
+        return switch (message.get().type()) {
+            case "log" -> Optional.of("[" + message.get().text("level") + "] " + message.get().text("message"));
+            case "error" -> Optional.of("[error] " + message.get().text("code") + ": " + message.get().text("message"));
+            default -> Optional.empty();
+        };
+    }
+}

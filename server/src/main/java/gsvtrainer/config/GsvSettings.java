@@ -1,0 +1,55 @@
+package gsvtrainer.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Every setting of the service in one typed record, bound from {@code gsv.*} properties. The
+ * {@code GSV_*} environment variables are mapped onto them in {@code application.yml}.
+ *
+ * @param dataDir        where the database (SQLite), task workspaces and logs live
+ * @param gpus           GPU slots: empty for CPU only, {@code auto} (nvidia-smi), a list {@code 0,1},
+ *                       or {@code fake:N} for N slots without a GPU (tests)
+ * @param cpuSlots       how many CPU-only runs may execute at once
+ * @param upstreamDir    the GPT-SoVITS checkout
+ * @param upstreamPython the interpreter of upstream's Python environment
+ * @param authRequired   true/false; null means: required unless the server binds to loopback
+ */
+@ConfigurationProperties(prefix = "gsv")
+public record GsvSettings(
+        Path dataDir,
+        String gpus,
+        Integer cpuSlots,
+        Path upstreamDir,
+        String upstreamPython,
+        Boolean authRequired,
+        DataSize maxUploadSize,
+        DataSize maxTaskUploadSize,
+        Duration cancelGrace,
+        Duration schedulerTick,
+        Duration leaseTtl,
+        String stepJvmOptions) {
+
+    public GsvSettings {
+        dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
+        gpus = gpus == null ? "" : gpus.trim();
+        cpuSlots = cpuSlots == null || cpuSlots < 1 ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2) : cpuSlots;
+        upstreamPython = upstreamPython == null || upstreamPython.isBlank() ? "python3" : upstreamPython;
+        maxUploadSize = maxUploadSize == null ? DataSize.ofGigabytes(2) : maxUploadSize;
+        maxTaskUploadSize = maxTaskUploadSize == null ? DataSize.ofGigabytes(10) : maxTaskUploadSize;
+        cancelGrace = cancelGrace == null ? Duration.ofSeconds(5) : cancelGrace;
+        schedulerTick = schedulerTick == null ? Duration.ofMillis(200) : schedulerTick;
+        leaseTtl = leaseTtl == null ? Duration.ofSeconds(15) : leaseTtl;
+        stepJvmOptions = stepJvmOptions == null ? "-XX:+UseSerialGC -Xshare:auto -XX:TieredStopAtLevel=1" : stepJvmOptions;
+    }
+
+    public Path tasksDir() {
+        return dataDir.resolve("tasks");
+    }
+
+    public Path uploadTmpDir() {
+        return dataDir.resolve("tmp");
+    }
+}

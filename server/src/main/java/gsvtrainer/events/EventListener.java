@@ -1,0 +1,7 @@
+package gsvtrainer.events;
+
+/** Told, in process, that a task has new events in the log. */
+public interface EventListener {
+
+    void eventsAppended(String taskId);
+}

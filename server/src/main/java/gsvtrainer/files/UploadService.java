@@ -1,0 +1,112 @@
+package gsvtrainer.files;
+
+import gsvtrainer.config.GsvSettings;
+import gsvtrainer.config.Ids;
+import gsvtrainer.errors.ServiceException;
+import gsvtrainer.errors.ServiceException.Kind;
+import gsvtrainer.events.EventLog;
+import gsvtrainer.events.EventType;
+import gsvtrainer.pipeline.TaskWorkspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps an uploaded audio file under a name the server chooses, after checking its size against the
+ * task's limit and its content with FFmpeg. A refused upload leaves nothing behind.
+ */
+@Service
+public class UploadService {
+
+    public static final String KIND = "upload";
+    static final Set<String> AUDIO_EXTENSIONS = Set.of("wav", "mp3", "m4a", "aac", "flac", "ogg", "oga", "opus",
+            "wma", "webm", "mp4", "aif", "aiff", "caf", "amr");
+
+    private final GsvSettings settings;
+    private final Workspaces workspaces;
+    private final ArtifactRepository artifacts;
+    private final ArtifactService artifactService;
+    private final AudioValidator validator;
+    private final EventLog events;
+
+    public UploadService(GsvSettings settings, Workspaces workspaces, ArtifactRepository artifacts,
+                         ArtifactService artifactService, AudioValidator validator, EventLog events) {
+        this.settings = settings;
+        this.workspaces = workspaces;
+        this.artifacts = artifacts;
+        this.artifactService = artifactService;
+        this.validator = validator;
+        this.events = events;
+    }
+
+    /** An upload that was kept. */
+    public record Upload(Artifact artifact, String originalName, AudioCheck audio) {
+    }
+
+    /** Where the upload's bytes come from: a multipart part that can move itself into place. */
+    public interface Content {
+        void writeTo(Path target) throws IOException;
+    }
+
+    public Upload store(String taskId, String originalName, long size, Content content) throws IOException {
+        String original = originalName == null || originalName.isBlank() ? "upload" : Path.of(originalName.replace('\\', '/'))
+                .getFileName().toString();
+        String extension = extension(original);
+        if (!AUDIO_EXTENSIONS.contains(extension)) {
+            throw new ServiceException(Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                    "'" + original + "' is not an audio file this service accepts (" + String.join(", ",
+                            AUDIO_EXTENSIONS.stream().sorted().toList()) + ")");
+        }
+        long limit = settings.maxTaskUploadSize().toBytes();
+        if (artifacts.totalSize(taskId, KIND) + Math.max(0, size) > limit) {
+            throw new ServiceException(Kind.PAYLOAD_TOO_LARGE, "upload_too_large",
+                    "the task's uploads would exceed " + settings.maxTaskUploadSize().toMegabytes() + " MB");
+        }
+        TaskWorkspace workspace = workspaces.of(taskId);
+        Path dir = Files.createDirectories(workspace.uploads());
+        String name = Ids.newId("u") + "." + extension;
+        Path tmp = dir.resolve("." + name + ".part");
+        try {
+            content.writeTo(tmp);
+            long written = Files.size(tmp);
+            if (written == 0) {
+                throw ServiceException.unprocessable("not_audio", "'" + original + "' is empty");
+            }
+            if (artifacts.totalSize(taskId, KIND) + written > limit) {
+                throw new ServiceException(Kind.PAYLOAD_TOO_LARGE, "upload_too_large",
+                        "the task's uploads would exceed " + settings.maxTaskUploadSize().toMegabytes() + " MB");
+            }
+            AudioCheck audio;
+            try {
+                audio = validator.check(tmp);
+            } catch (AudioValidator.NotAudioException e) {
+                throw ServiceException.unprocessable("not_audio", "'" + original + "' is not decodable audio: " + e.getMessage());
+            }
+            Path target = dir.resolve(name);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            metadata.put("original_filename", original);
+            metadata.put("duration_seconds", audio.durationSeconds());
+            metadata.put("sample_rate", audio.sampleRate());
+            metadata.put("channels", audio.channels());
+            metadata.put("format", audio.format());
+            Artifact artifact = artifactService.register(taskId, null, KIND, "uploads/" + name, metadata).orElseThrow();
+            events.record(taskId, null, "info", EventType.ARTIFACT, Map.of("kind", KIND, "name", name,
+                    "original_filename", original, "size", artifact.size()));
+            return new Upload(artifact, original, audio);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

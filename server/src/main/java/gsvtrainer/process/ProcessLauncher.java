@@ -1,0 +1,69 @@
+package gsvtrainer.process;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starts a command as the leader of a new session (so the whole tree can be killed at once), with
+ * output appended to a log file and its exit code written to a file by a small shell wrapper, so the
+ * code is known even when the service was down when the process ended.
+ */
+public final class ProcessLauncher {
+
+    public static final String EXIT_CODE_FILE = "exit_code";
+
+    public static final String PID_FILE = "pid";
+
+    private static final String WRAPPER = "printf '%s' \"$$\" > \"$GSV_RUN_DIR/" + "pid" + "\"; \"$@\"; rc=$?; printf '%s' \"$rc\" > \"$GSV_RUN_DIR/exit_code.tmp\" "
+            + "&& mv \"$GSV_RUN_DIR/exit_code.tmp\" \"$GSV_RUN_DIR/" + EXIT_CODE_FILE + "\"; exit $rc";
+
+    /**
+     * @param runDir  the run's folder; receives the exit code file
+     * @param log     the file that receives stdout and stderr
+     * @param workDir the process's working directory
+     */
+    public LaunchedProcess launch(List<String> command, Path runDir, Path log, Path workDir, Map<String, String> env)
+            throws IOException {
+        Files.createDirectories(runDir);
+        Files.deleteIfExists(runDir.resolve(EXIT_CODE_FILE));
+        Files.deleteIfExists(runDir.resolve(PID_FILE));
+        List<String> full = new ArrayList<>(List.of("setsid", "sh", "-c", WRAPPER, "gsv-run"));
+        full.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(full)
+                .directory(workDir.toFile())
+                .redirectInput(new File("/dev/null"))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectErrorStream(true);
+        builder.environment().putAll(env);
+        builder.environment().put("GSV_RUN_DIR", runDir.toAbsolutePath().toString());
+        Process process = builder.start();
+        long started = ProcessGroups.startTimeMillis(process.pid()).orElse(0L);
+        return new LaunchedProcess(process.pid(), started, Optional.of(process));
+    }
+
+    /** The pid the wrapper wrote when it started (for a run whose pid never reached the database). */
+    public static Optional<Long> pid(Path runDir) {
+        try {
+            Path file = runDir.resolve(PID_FILE);
+            return Files.exists(file) ? Optional.of(Long.parseLong(Files.readString(file).trim())) : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The exit code the wrapper wrote, if the process ended on its own. */
+    public static Optional<Integer> exitCode(Path runDir) {
+        Path file = runDir.resolve(EXIT_CODE_FILE);
+        try {
+            return Files.exists(file) ? Optional.of(Integer.parseInt(Files.readString(file).trim())) : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

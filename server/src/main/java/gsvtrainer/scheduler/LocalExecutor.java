@@ -1,0 +1,131 @@
+package gsvtrainer.scheduler;
+
+import gsvtrainer.config.GsvSettings;
+import gsvtrainer.files.Workspaces;
+import gsvtrainer.pipeline.Pipeline;
+import gsvtrainer.pipeline.StepRegistry;
+import gsvtrainer.steprun.RunLifecycle;
+import gsvtrainer.steprun.StepRunRepository;
+import gsvtrainer.task.TaskRepository;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The executor of this machine: while it holds the scheduler lease, it recovers runs left from a
+ * previous life, follows running runs and starts queued ones, every tick or at once when woken.
+ */
+@Component
+@ConditionalOnProperty(name = "gsv.executor.enabled", havingValue = "true", matchIfMissing = true)
+public class LocalExecutor implements SmartLifecycle, ExecutorSignal {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalExecutor.class);
+
+    private final GsvSettings settings;
+    private final SchedulerLease lease;
+    private final SlotPool slots;
+    private final RunWatcher watcher;
+    private final Dispatcher dispatcher;
+    private final Recovery recovery;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile Thread loop;
+    private volatile boolean holding;
+
+    public LocalExecutor(GsvSettings settings, SchedulerLease lease, StepRunRepository runs, TaskRepository tasks,
+                         RunLifecycle lifecycle, Pipeline pipeline, StepRegistry registry, RunLauncher launcher,
+                         RunWatcher watcher) {
+        this.settings = settings;
+        this.lease = lease;
+        this.slots = new SlotPool(GpuDiscovery.slots(settings.gpus()), settings.cpuSlots());
+        this.watcher = watcher;
+        this.dispatcher = new Dispatcher(runs, tasks, lifecycle, pipeline, registry, slots, launcher, watcher);
+        this.recovery = new Recovery(runs, watcher, slots);
+    }
+
+    @Override
+    public void wake() {
+        wakeUp.release();
+    }
+
+    public boolean isHoldingLease() {
+        return holding;
+    }
+
+    public SlotPool slots() {
+        return slots;
+    }
+
+    @Override
+    public void start() {
+        log.info("executor {} with GPU slots {} and {} CPU slots", lease.holder(), slots.gpuIds(), slots.cpuSlots());
+        loop = new Thread(this::runLoop, "executor");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread thread = loop;
+        loop = null;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (holding) {
+            lease.release();
+            holding = false;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+
+    private void runLoop() {
+        long tickMillis = settings.schedulerTick().toMillis();
+        while (loop != null && !Thread.currentThread().isInterrupted()) {
+            try {
+                tick();
+                wakeUp.tryAcquire(tickMillis, TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.error("executor tick failed: {}", e.toString(), e);
+                sleepQuietly(tickMillis);
+            }
+        }
+    }
+
+    void tick() {
+        boolean held = lease.tryHold(settings.leaseTtl());
+        if (held && !holding) {
+            log.info("executor {} holds the scheduler lease", lease.holder());
+            recovery.recover();
+        }
+        holding = held;
+        if (!held) {
+            return;
+        }
+        var freed = watcher.tick();
+        freed.forEach(slots::release);
+        dispatcher.tick();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

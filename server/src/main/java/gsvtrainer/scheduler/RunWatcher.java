@@ -1,0 +1,141 @@
+package gsvtrainer.scheduler;
+
+import gsvtrainer.config.GsvSettings;
+import gsvtrainer.files.Workspaces;
+import gsvtrainer.process.LaunchedProcess;
+import gsvtrainer.process.ProcessGroups;
+import gsvtrainer.process.ProcessLauncher;
+import gsvtrainer.steprun.RunError;
+import gsvtrainer.steprun.RunLifecycle;
+import gsvtrainer.steprun.RunStatus;
+import gsvtrainer.steprun.StepRun;
+import gsvtrainer.steprun.StepRunRepository;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows the processes of running runs: reads their output, kills those whose cancel was asked
+ * for, and records each run's outcome once its process is gone, then frees its slots.
+ */
+@Component
+class RunWatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(RunWatcher.class);
+    private static final long HEARTBEAT_INTERVAL_MS = 2000;
+
+    private final StepRunRepository runs;
+    private final RunLifecycle lifecycle;
+    private final ChannelHandler channel;
+    private final Workspaces workspaces;
+    private final GsvSettings settings;
+    private final Clock clock;
+    private final Map<String, WatchedRun> watched = new ConcurrentHashMap<>();
+
+    RunWatcher(StepRunRepository runs, RunLifecycle lifecycle, ChannelHandler channel, Workspaces workspaces,
+               GsvSettings settings, Clock clock) {
+        this.runs = runs;
+        this.lifecycle = lifecycle;
+        this.channel = channel;
+        this.workspaces = workspaces;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    void watch(StepRun run, LaunchedProcess process) {
+        Path runDir = workspaces.of(run.taskId()).run(run.id());
+        watched.put(run.id(), new WatchedRun(run.id(), process.pid(), process.startedAtMillis(), process.handle(), runDir,
+                new LogTailer(runDir.resolve(RunLauncher.LOG_FILE), run.logOffset())));
+    }
+
+    /** Follows a run found running after a restart: its process may live on or be gone. */
+    void adopt(StepRun run) {
+        Path runDir = workspaces.of(run.taskId()).run(run.id());
+        long pid = run.pid() != null ? run.pid() : ProcessLauncher.pid(runDir).orElse(0L);
+        long started = run.pidStartedAt() != null ? run.pidStartedAt()
+                : ProcessGroups.startTimeMillis(pid).orElse(0L);
+        watched.put(run.id(), new WatchedRun(run.id(), pid, started, Optional.empty(), runDir,
+                new LogTailer(runDir.resolve(RunLauncher.LOG_FILE), run.logOffset())));
+    }
+
+    boolean isWatching(String runId) {
+        return watched.containsKey(runId);
+    }
+
+    /** One pass over the running runs; returns the resources of runs that ended. */
+    java.util.List<StepRun.RunResources> tick() {
+        var freed = new java.util.ArrayList<StepRun.RunResources>();
+        for (StepRun run : runs.findByStatus(RunStatus.RUNNING)) {
+            WatchedRun w = watched.get(run.id());
+            if (w == null) {
+                continue;
+            }
+            try {
+                follow(run, w);
+                if (run.cancelRequested() && !w.isBeingKilled()) {
+                    log.info("cancelling run {} ({}), killing session {}", run.id(), run.step(), w.pid);
+                    w.kill = CompletableFuture.supplyAsync(() -> ProcessGroups.killSession(w.pid, settings.cancelGrace()));
+                }
+                boolean ended = w.isBeingKilled() ? w.kill.isDone() : !w.isAlive();
+                if (ended) {
+                    end(run, w);
+                    freed.add(run.resources());
+                }
+            } catch (RuntimeException | IOException e) {
+                log.error("watching run {} failed: {}", run.id(), e.toString(), e);
+            }
+        }
+        return freed;
+    }
+
+    private void follow(StepRun run, WatchedRun w) throws IOException {
+        var lines = w.tailer.readLines();
+        channel.handle(run, lines);
+        long now = clock.millis();
+        if (!lines.isEmpty() || now - w.lastHeartbeatMillis > HEARTBEAT_INTERVAL_MS) {
+            w.lastHeartbeatMillis = now;
+            runs.updateHeartbeat(run.id(), clock.instant(), w.tailer.offset());
+        }
+    }
+
+    private void end(StepRun run, WatchedRun w) throws IOException {
+        boolean cancelled = w.isBeingKilled();
+        if (!cancelled && w.pid > 0) {
+            ProcessGroups.killSession(w.pid, java.time.Duration.ZERO);
+        }
+        follow(run, w);
+        RunError reported = channel.takeError(run.id());
+        Optional<Integer> exit = ProcessLauncher.exitCode(w.runDir);
+        RunStatus status;
+        RunError error;
+        if (exit.isPresent()) {
+            status = exit.get() == 0 ? RunStatus.SUCCEEDED : RunStatus.FAILED;
+            error = status == RunStatus.SUCCEEDED ? null
+                    : reported != null ? reported : new RunError("exit_code", "the step exited with code " + exit.get());
+        } else if (cancelled) {
+            status = RunStatus.CANCELLED;
+            error = new RunError("cancelled", "cancelled while running");
+        } else if (w.handle.isPresent()) {
+            status = RunStatus.FAILED;
+            error = new RunError("process_killed", "the step's process was killed (exit " + w.handle.get().exitValue() + ")");
+        } else {
+            status = RunStatus.INTERRUPTED;
+            error = new RunError("interrupted",
+                    "the step's process ended while the service was down; resume the task to run it again");
+        }
+        StepRun current = runs.find(run.id()).orElse(run);
+        if (current.status() == RunStatus.RUNNING) {
+            lifecycle.finish(current, status, exit.orElse(null), error);
+        }
+        watched.remove(run.id());
+        log.info("run {} ({}) ended: {}{}", run.id(), run.step(), status.wireName(),
+                error == null ? "" : " [" + error.code() + "] " + error.message());
+    }
+}

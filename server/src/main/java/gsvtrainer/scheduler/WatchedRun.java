@@ -1,0 +1,39 @@
+package gsvtrainer.scheduler;
+
+import gsvtrainer.process.ProcessGroups;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** A running run's process as the watcher follows it. */
+final class WatchedRun {
+
+    final String runId;
+    final long pid;
+    final long startedAtMillis;
+    final Optional<Process> handle;
+    final Path runDir;
+    final LogTailer tailer;
+    CompletableFuture<Boolean> kill;
+    long lastHeartbeatMillis;
+
+    WatchedRun(String runId, long pid, long startedAtMillis, Optional<Process> handle, Path runDir, LogTailer tailer) {
+        this.runId = runId;
+        this.pid = pid;
+        this.startedAtMillis = startedAtMillis;
+        this.handle = handle;
+        this.runDir = runDir;
+        this.tailer = tailer;
+    }
+
+    boolean isAlive() {
+        if (handle.isPresent()) {
+            return handle.get().isAlive();
+        }
+        return pid > 0 && ProcessGroups.isSameAndAlive(pid, startedAtMillis);
+    }
+
+    boolean isBeingKilled() {
+        return kill != null;
+    }
+}

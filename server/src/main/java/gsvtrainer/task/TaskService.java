@@ -1,0 +1,129 @@
+package gsvtrainer.task;
+
+import gsvtrainer.auth.Caller;
+import gsvtrainer.config.Ids;
+import gsvtrainer.errors.ServiceException;
+import gsvtrainer.events.EventLog;
+import gsvtrainer.files.Workspaces;
+import gsvtrainer.steprun.RunLifecycle;
+import gsvtrainer.steprun.StepRun;
+import gsvtrainer.steprun.StepRunRepository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/** Creates, finds, cancels and deletes tasks, on behalf of a caller who sees only their own. */
+@Service
+public class TaskService {
+
+    private static final Duration DELETE_WAIT = Duration.ofSeconds(30);
+
+    private final TaskRepository tasks;
+    private final StepRunRepository runs;
+    private final RunLifecycle lifecycle;
+    private final TaskViews views;
+    private final Workspaces workspaces;
+    private final EventLog events;
+    private final Clock clock;
+
+    public TaskService(TaskRepository tasks, StepRunRepository runs, RunLifecycle lifecycle, TaskViews views,
+                       Workspaces workspaces, EventLog events, Clock clock) {
+        this.tasks = tasks;
+        this.runs = runs;
+        this.lifecycle = lifecycle;
+        this.views = views;
+        this.workspaces = workspaces;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public TaskView create(Caller caller, String name, Map<String, Object> config) {
+        Map<String, Object> full;
+        try {
+            full = TaskConfig.withDefaults(config);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.unprocessable("invalid_config", e.getMessage());
+        }
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw ServiceException.unprocessable("invalid_task_name", "task_name must be 1-200 characters");
+        }
+        var now = clock.instant();
+        Task task = new Task(Ids.newId("t"), name.strip(), caller.keyId(), full, null, "none", now, now, 0);
+        tasks.insert(task);
+        try {
+            java.nio.file.Files.createDirectories(workspaces.of(task.id()).root());
+        } catch (IOException e) {
+            tasks.delete(task.id());
+            throw new UncheckedIOException(e);
+        }
+        events.status(task.id(), null, Map.of("task", "created"));
+        return view(task);
+    }
+
+    /** The task if the caller may see it; else not found (another key's task does not exist for them). */
+    public Task require(Caller caller, String taskId) {
+        return tasks.find(taskId).filter(t -> caller.maySee(t.ownerKey()))
+                .orElseThrow(() -> ServiceException.notFound("task_not_found", "task " + taskId + " not found"));
+    }
+
+    public TaskView get(Caller caller, String taskId) {
+        return view(require(caller, taskId));
+    }
+
+    public List<TaskView> list(Caller caller) {
+        List<Task> visible = caller.admin() ? tasks.findAll() : tasks.findByOwner(caller.keyId());
+        return visible.stream().map(this::view).toList();
+    }
+
+    public TaskView view(Task task) {
+        return views.of(task, runs.findByTask(task.id()));
+    }
+
+    /** Cancels every queued or running run of the task and drops a pipeline waiting for review. */
+    public int cancel(Caller caller, String taskId) {
+        Task task = require(caller, taskId);
+        int count = 0;
+        for (StepRun run : runs.findByTask(task.id())) {
+            if (run.status().isActive() && lifecycle.cancel(run)) {
+                count++;
+            }
+        }
+        if (task.plan() != null) {
+            tasks.updatePlan(task, null, "none", clock.instant());
+        }
+        return count;
+    }
+
+    /** Cancels what runs, waits until nothing of the task runs any more, then removes it all. */
+    public void delete(Caller caller, String taskId) {
+        Task task = require(caller, taskId);
+        cancel(caller, taskId);
+        long deadline = System.nanoTime() + DELETE_WAIT.toNanos();
+        while (runs.findByTask(task.id()).stream().anyMatch(r -> r.status().isActive())) {
+            if (System.nanoTime() > deadline) {
+                throw ServiceException.conflict("task_still_running",
+                        "the task's runs did not stop in time; try again");
+            }
+            sleep(100);
+        }
+        tasks.delete(task.id());
+        try {
+            workspaces.delete(task.id());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

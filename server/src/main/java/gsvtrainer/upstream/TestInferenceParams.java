@@ -1,0 +1,30 @@
+package gsvtrainer.upstream;
+
+/**
+ * Params of {@code test_inference}: what to say and how. A null reference clip means: pick a 3-10 s
+ * clip of the dataset automatically.
+ */
+public record TestInferenceParams(
+        String text,
+        String textLanguage,
+        String refAudio,
+        String refText,
+        String refLanguage,
+        Integer topK,
+        Double topP,
+        Double temperature,
+        Double speed,
+        Long seed) {
+
+    public TestInferenceParams {
+        if (text != null && text.isBlank()) throw new IllegalArgumentException("text must not be blank");
+        if (topK != null && topK < 1) throw new IllegalArgumentException("top_k must be >= 1");
+        if (topP != null && (topP <= 0 || topP > 1)) throw new IllegalArgumentException("top_p must be in (0, 1]");
+        if (temperature != null && temperature <= 0) throw new IllegalArgumentException("temperature must be > 0");
+        if (speed != null && (speed < 0.25 || speed > 4)) throw new IllegalArgumentException("speed must be in [0.25, 4]");
+    }
+
+    public static TestInferenceParams defaults() {
+        return new TestInferenceParams(null, null, null, null, null, null, null, null, null, null);
+    }
+}

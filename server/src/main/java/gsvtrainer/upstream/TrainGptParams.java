@@ -1,0 +1,23 @@
+package gsvtrainer.upstream;
+
+/** Params of {@code train_gpt}, named as in upstream's webui; null means the task's or upstream's default. */
+public record TrainGptParams(
+        Integer batchSize,
+        Integer totalEpoch,
+        Integer saveEveryEpoch,
+        Boolean ifDpo,
+        Boolean ifSaveLatest,
+        Boolean ifSaveEveryWeights,
+        Boolean isHalf,
+        String gpuId) {
+
+    public TrainGptParams {
+        if (batchSize != null && batchSize < 1) throw new IllegalArgumentException("batch_size must be >= 1");
+        if (totalEpoch != null && totalEpoch < 1) throw new IllegalArgumentException("total_epoch must be >= 1");
+        if (saveEveryEpoch != null && saveEveryEpoch < 1) throw new IllegalArgumentException("save_every_epoch must be >= 1");
+    }
+
+    public static TrainGptParams defaults() {
+        return new TrainGptParams(null, null, null, null, null, null, null, null);
+    }
+}
