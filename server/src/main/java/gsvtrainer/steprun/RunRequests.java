@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
@@ -190,9 +191,29 @@ public class RunRequests {
             lifecycle.markOutdated(task.id(), pipeline.downstreamOf(step).stream()
                     .filter(s -> latestByStep(task).containsKey(s)).toList());
             return run;
-        } catch (DataIntegrityViolationException e) {
-            throw ServiceException.conflict("run_active", "step " + step + " is already queued or running for this task");
+        } catch (DataAccessException e) {
+            if (isUniqueViolation(e)) {
+                throw ServiceException.conflict("run_active", "step " + step + " is already queued or running for this task");
+            }
+            throw e;
         }
+    }
+
+    /** SQLite reports SQLITE_CONSTRAINT_UNIQUE, PostgreSQL SQLState 23505; Spring translates only some. */
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataIntegrityViolationException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && ("23505".equals(sql.getSQLState())
+                    || String.valueOf(sql.getMessage()).contains("UNIQUE constraint failed"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private StepDefinition definition(Task task, String step) {
