@@ -1,0 +1,77 @@
+package gsvtrainer.audio;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** File chores shared by the audio steps: listing inputs, atomic writes, JSON reports. */
+final class AudioFiles {
+
+    static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    /** Writes a file from its temporary sibling. */
+    interface Writer {
+        void write(Path temp) throws Exception;
+    }
+
+    private AudioFiles() {
+    }
+
+    /**
+     * The regular files of {@code dir} ending with {@code suffix} (any when empty), by name, without
+     * hidden files and our own {@code _report.json}-style files.
+     */
+    static List<Path> list(Path dir, String suffix) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith(".") && !f.getFileName().toString().startsWith("_"))
+                    .filter(f -> f.getFileName().toString().toLowerCase().endsWith(suffix))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** The file name without its last extension. */
+    static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** Writes {@code target} through a temporary file in the same folder, moved into place atomically. */
+    static void writeAtomically(Path target, Writer writer) throws Exception {
+        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            writer.write(temp);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    static void writeJson(Path target, Object value) throws Exception {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        writeAtomically(target, temp -> JSON.writeValue(temp.toFile(), value));
+    }
+
+    /** Writes a mono 16-bit WAV clip atomically. */
+    static void writeWav(Path target, float[] samples, int sampleRate) throws Exception {
+        writeAtomically(target, temp -> {
+            try (WavWriter writer = new WavWriter(temp, sampleRate, 1)) {
+                writer.write(samples, 0, samples.length);
+            }
+        });
+    }
+}

@@ -1,0 +1,48 @@
+package gsvtrainer.audio;
+
+/**
+ * Level measures of one clip for the dataset report: duration, peak and RMS level in dBFS, the
+ * fraction of clipped samples and an SNR estimate. Silence reads as {@link #SILENT_DBFS}.
+ */
+public record ClipStats(double durationSeconds, double peakDbfs, double rmsDbfs, double clippingRatio,
+        double snrDb) {
+
+    /** A sample at or above this magnitude (of full scale) counts as clipped. */
+    public static final double CLIP_LEVEL = 0.999;
+    /** The level reported for digital silence. */
+    public static final double SILENT_DBFS = -120;
+    /** Clipping above this fraction of samples is audible distortion. */
+    public static final double CLIPPED_RATIO = 0.001;
+    /** Speech this quiet (RMS) is mostly noise once normalised. */
+    public static final double NEAR_SILENT_RMS_DBFS = -45;
+
+    public static ClipStats of(MonoAudio audio) {
+        float[] x = audio.samples();
+        double peak = 0;
+        double sumSquares = 0;
+        long clipped = 0;
+        for (float s : x) {
+            double magnitude = Math.abs(s);
+            peak = Math.max(peak, magnitude);
+            sumSquares += magnitude * magnitude;
+            if (magnitude >= CLIP_LEVEL) {
+                clipped++;
+            }
+        }
+        int n = Math.max(1, x.length);
+        return new ClipStats(audio.seconds(), dbfs(peak), dbfs(Math.sqrt(sumSquares / n)), (double) clipped / n,
+                SnrEstimator.estimateDb(audio));
+    }
+
+    public boolean clipped() {
+        return clippingRatio > CLIPPED_RATIO;
+    }
+
+    public boolean nearSilent() {
+        return rmsDbfs < NEAR_SILENT_RMS_DBFS;
+    }
+
+    static double dbfs(double amplitude) {
+        return amplitude <= 0 ? SILENT_DBFS : Math.max(SILENT_DBFS, 20 * Math.log10(amplitude));
+    }
+}

@@ -1,0 +1,85 @@
+package gsvtrainer.audio;
+
+import gsvtrainer.pipeline.RunReporter;
+import gsvtrainer.pipeline.StepAction;
+import gsvtrainer.pipeline.StepContext;
+import gsvtrainer.pipeline.StepFailure;
+import gsvtrainer.pipeline.TaskWorkspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code denoise_audio}: every clip of {@code sliced/} through the native spectral gate into
+ * {@code denoised/}, same names and rate. With {@code skip} it does nothing but clear earlier
+ * denoised clips, so ASR reads the sliced ones. The {@code frcrn} backend is not wired up yet.
+ */
+public class DenoiseAudioStep implements StepAction<DenoiseAudioParams> {
+
+    @Override
+    public String name() {
+        return "denoise_audio";
+    }
+
+    @Override
+    public void run(StepContext context, DenoiseAudioParams params) throws Exception {
+        TaskWorkspace workspace = context.workspace();
+        RunReporter reporter = context.reporter();
+        if (params.skip()) {
+            int removed = removeStale(workspace.denoised(), Set.of());
+            reporter.log("info", "denoise_audio skipped (skip=true): ASR reads the sliced clips"
+                    + (removed > 0 ? "; removed " + removed + " earlier denoised clips" : ""));
+            return;
+        }
+        if (params.backend().equals("frcrn")) {
+            throw new StepFailure("backend_unavailable", "the frcrn backend (upstream's FRCRN model in the upstream "
+                    + "Python environment) is not available in this build; use backend=spectral or skip=true");
+        }
+        List<Path> clips = AudioFiles.list(workspace.sliced(), ".wav");
+        if (clips.isEmpty()) {
+            throw new StepFailure("no_input", "no sliced clips to denoise: run slice_audio first");
+        }
+        Path out = TaskWorkspace.ensure(workspace.denoised());
+        removeStale(out, clips.stream().map(c -> c.getFileName().toString()).collect(Collectors.toSet()));
+        SpectralGateDenoiser denoiser = new SpectralGateDenoiser(params.reductionDb());
+        ProgressCounter progress = new ProgressCounter(reporter, "files", clips.size());
+
+        List<ParallelJobs.Outcome<Boolean>> outcomes = ParallelJobs.run(clips, context.cpuThreads(), clip -> {
+            Path target = out.resolve(clip.getFileName());
+            if (!context.force() && Files.exists(target)) {
+                return false;
+            }
+            MonoAudio denoised = denoiser.denoise(WavReader.readAll(clip));
+            AudioFiles.writeWav(target, denoised.samples(), denoised.sampleRate());
+            return true;
+        }, outcome -> progress.add(1));
+
+        long failed = 0;
+        for (var outcome : outcomes) {
+            if (outcome.failed()) {
+                reporter.log("warn", "could not denoise " + outcome.failureMessage());
+                failed++;
+            }
+        }
+        if (failed == clips.size()) {
+            throw new StepFailure("no_clips", "no clip could be denoised");
+        }
+        long done = outcomes.stream().filter(o -> !o.failed() && o.result()).count();
+        reporter.log("info", String.format("denoised %d clips (%d already done, %d failed), reduction %.0f dB",
+                done, clips.size() - done - failed, failed, params.reductionDb()));
+    }
+
+    /** Deletes denoised clips whose sliced clip is not in {@code keep}; returns how many. */
+    private static int removeStale(Path dir, Set<String> keep) throws Exception {
+        int removed = 0;
+        for (Path clip : AudioFiles.list(dir, ".wav")) {
+            if (!keep.contains(clip.getFileName().toString())) {
+                Files.delete(clip);
+                removed++;
+            }
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,58 @@
+package gsvtrainer.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class ClipStatsTest {
+
+    @Test
+    void measuresCleanSpeechAsUsable() {
+        ClipStats stats = ClipStats.of(Fixtures.wav("en_2.wav"));
+
+        assertThat(stats.durationSeconds()).isCloseTo(2.72, within(0.05));
+        assertThat(stats.peakDbfs()).isBetween(-12.0, 0.0);
+        assertThat(stats.rmsDbfs()).isBetween(-35.0, -10.0);
+        assertThat(stats.clippingRatio()).isZero();
+        assertThat(stats.clipped()).isFalse();
+        assertThat(stats.nearSilent()).isFalse();
+    }
+
+    @Test
+    void flagsTheClippedFixture() {
+        ClipStats stats = ClipStats.of(Fixtures.wav("clipped.wav"));
+
+        assertThat(stats.peakDbfs()).isCloseTo(0, within(0.01));
+        assertThat(stats.clippingRatio()).isGreaterThan(0.01);
+        assertThat(stats.clipped()).isTrue();
+        assertThat(stats.nearSilent()).isFalse();
+    }
+
+    @Test
+    void flagsTheNearSilentFixture() {
+        ClipStats stats = ClipStats.of(Fixtures.wav("near_silent.wav"));
+
+        assertThat(stats.rmsDbfs()).isLessThan(ClipStats.NEAR_SILENT_RMS_DBFS);
+        assertThat(stats.nearSilent()).isTrue();
+        assertThat(stats.clipped()).isFalse();
+    }
+
+    @Test
+    void estimatesTheNoisyFixtureBelowTheCleanOne() {
+        double noisy = ClipStats.of(Fixtures.wav("noisy.wav")).snrDb();
+        double clean = ClipStats.of(Fixtures.wav("clean.wav")).snrDb();
+
+        assertThat(noisy).isBetween(5.0, 25.0);
+        assertThat(clean).isGreaterThan(noisy + 20);
+    }
+
+    @Test
+    void digitalSilenceReadsAsTheFloor() {
+        ClipStats stats = ClipStats.of(new MonoAudio(new float[16000], 16000));
+
+        assertThat(stats.peakDbfs()).isEqualTo(ClipStats.SILENT_DBFS);
+        assertThat(stats.rmsDbfs()).isEqualTo(ClipStats.SILENT_DBFS);
+        assertThat(stats.durationSeconds()).isEqualTo(1.0);
+    }
+}

@@ -1,0 +1,61 @@
+package gsvtrainer.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gsvtrainer.pipeline.StepFailure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DenoiseAudioStepTest {
+
+    @TempDir
+    Path root;
+
+    private RecordingContext context;
+
+    @BeforeEach
+    void slicedClips() throws Exception {
+        context = new RecordingContext(root);
+        Path sliced = Files.createDirectories(context.workspace().sliced());
+        Files.copy(Fixtures.file("noisy.wav"), sliced.resolve("noisy_0000000000_0000072000.wav"));
+        Files.copy(Fixtures.file("en_1.wav"), sliced.resolve("en_1_0000000000_0000041000.wav"));
+    }
+
+    @Test
+    void denoisesEveryClipKeepingNameAndLength() throws Exception {
+        new DenoiseAudioStep().run(context, DenoiseAudioParams.defaults());
+
+        Path out = context.workspace().denoised().resolve("noisy_0000000000_0000072000.wav");
+        MonoAudio noisy = Fixtures.wav("noisy.wav");
+        MonoAudio denoised = WavReader.readAll(out);
+        assertThat(denoised.samples()).hasSameSizeAs(noisy.samples());
+        assertThat(SnrEstimator.estimateDb(denoised)).isGreaterThan(SnrEstimator.estimateDb(noisy) + 6);
+        assertThat(AudioFiles.list(context.workspace().denoised(), ".wav")).hasSize(2);
+        assertThat(context.workspace().clipsForAsr()).isEqualTo(context.workspace().denoised());
+        assertThat(context.progress).last().satisfies(p -> assertThat(p.detail()).containsEntry("files_done", 2L));
+    }
+
+    @Test
+    void skipDoesNothingButClearEarlierDenoisedClips() throws Exception {
+        new DenoiseAudioStep().run(context, DenoiseAudioParams.defaults());
+
+        new DenoiseAudioStep().run(context, new DenoiseAudioParams(null, true, null));
+
+        assertThat(AudioFiles.list(context.workspace().denoised(), ".wav")).isEmpty();
+        assertThat(context.workspace().clipsForAsr()).isEqualTo(context.workspace().sliced());
+        assertThat(context.messages("info")).last().asString().contains("skipped");
+    }
+
+    @Test
+    void theFrcrnBackendIsNotAvailableYet() {
+        assertThatThrownBy(() -> new DenoiseAudioStep().run(context, new DenoiseAudioParams("frcrn", null, null)))
+                .isInstanceOfSatisfying(StepFailure.class, e -> {
+                    assertThat(e.code()).isEqualTo("backend_unavailable");
+                    assertThat(e.getMessage()).contains("spectral");
+                });
+    }
+}
