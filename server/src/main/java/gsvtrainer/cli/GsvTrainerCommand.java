@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gsv-trainer", mixinStandardHelpOptions = true, version = "gsv-trainer 0.1.0",
         description = "Train GPT-SoVITS voices through a REST API, a CLI and a Java client.",
         subcommands = {ServeCommand.class, WorkerCommand.class, StopCommand.class, DoctorCommand.class,
-                KeysCommand.class, StepExecCommand.class})
+                KeysCommand.class, TaskCommand.class, TrainCommand.class, StepExecCommand.class})
 public class GsvTrainerCommand implements Runnable {
 
     @picocli.CommandLine.Spec

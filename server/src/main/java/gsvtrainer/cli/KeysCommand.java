@@ -29,7 +29,6 @@ public class KeysCommand implements Runnable {
 
     static ConfigurableApplicationContext context(ServerOptions server) {
         List<String> args = new ArrayList<>(server.springArgs());
-        args.add("--gsv.data-dir=" + server.resolvedDataDir());
         args.add("--gsv.executor.enabled=false");
         args.add("--logging.level.root=WARN");
         return new SpringApplicationBuilder(GsvTrainerApplication.class).web(WebApplicationType.NONE)

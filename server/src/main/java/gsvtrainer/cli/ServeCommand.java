@@ -48,7 +48,6 @@ public class ServeCommand implements Callable<Integer> {
             return Daemon.start(dataDir, withoutDaemonFlag());
         }
         List<String> args = new ArrayList<>(server.springArgs());
-        args.add("--gsv.data-dir=" + dataDir);
         if (host != null) {
             args.add("--server.address=" + host);
         }

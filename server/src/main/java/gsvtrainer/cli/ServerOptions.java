@@ -25,9 +25,7 @@ public class ServerOptions {
 
     List<String> springArgs() {
         List<String> args = new ArrayList<>();
-        if (dataDir != null) {
-            args.add("--gsv.data-dir=" + dataDir.toAbsolutePath());
-        }
+        args.add("--gsv.data-dir=" + resolvedDataDir());
         if (databaseUrl != null) {
             args.add("--spring.datasource.url=" + databaseUrl);
         }

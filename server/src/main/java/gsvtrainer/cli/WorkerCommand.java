@@ -20,7 +20,6 @@ public class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> args = new ArrayList<>(server.springArgs());
-        args.add("--gsv.data-dir=" + server.resolvedDataDir());
         new SpringApplicationBuilder(GsvTrainerApplication.class).web(WebApplicationType.NONE)
                 .run(args.toArray(String[]::new));
         return 0;
