@@ -15,14 +15,17 @@ build: $(JAR)
 $(JAR): $(shell find pom.xml client/pom.xml server/pom.xml client/src/main server/src/main -type f 2>/dev/null)
 	$(MVN) -DskipTests package
 
-## The whole suite: unit, database, HTTP and process tests, then the OpenAPI fuzz run.
+## The whole suite: unit, database (SQLite and a throwaway PostgreSQL), HTTP and process tests,
+## then the OpenAPI fuzz run.
 test:
-	$(MVN) verify
+	@url=$$(bash scripts/test-postgres.sh start) || { echo "PostgreSQL could not be started" >&2; exit 1; }; \
+	  trap 'bash scripts/test-postgres.sh stop' EXIT; \
+	  GSV_TEST_POSTGRES_URL=$$url $(MVN) install
 	$(MAKE) fuzz
 
-## Only the Maven suite.
+## Only the Maven suite, SQLite only.
 test-fast:
-	$(MVN) verify
+	$(MVN) install
 
 ## Property-based run of schemathesis against the OpenAPI document of a live server (bounded in time).
 fuzz: $(JAR)

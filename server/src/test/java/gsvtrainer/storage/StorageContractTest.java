@@ -1,0 +1,153 @@
+package gsvtrainer.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gsvtrainer.events.EventRepository;
+import gsvtrainer.events.EventType;
+import gsvtrainer.files.Artifact;
+import gsvtrainer.files.ArtifactRepository;
+import gsvtrainer.scheduler.SchedulerLease;
+import gsvtrainer.steprun.RunError;
+import gsvtrainer.steprun.RunStatus;
+import gsvtrainer.steprun.RunTransitions;
+import gsvtrainer.steprun.StepRun;
+import gsvtrainer.steprun.StepRunRepository;
+import gsvtrainer.steprun.StepRunRepository.Changes;
+import gsvtrainer.task.Task;
+import gsvtrainer.task.TaskRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The storage contract, run against each database the service supports: migrations apply, rows
+ * round-trip, transitions use optimistic locking, the one-active-run rule holds, events keep order.
+ */
+abstract class StorageContractTest {
+
+    JdbcClient jdbc;
+    TaskRepository tasks;
+    StepRunRepository runs;
+    EventRepository events;
+    ArtifactRepository artifacts;
+
+    abstract DataSource dataSource();
+
+    abstract String vendor();
+
+    @BeforeEach
+    void migrate() {
+        DataSource ds = dataSource();
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/" + vendor()).cleanDisabled(false).load()
+                .migrate();
+        jdbc = JdbcClient.create(ds);
+        tasks = new TaskRepository(jdbc);
+        runs = new StepRunRepository(jdbc);
+        events = new EventRepository(jdbc);
+        artifacts = new ArtifactRepository(jdbc);
+    }
+
+    @Test
+    void tasksRoundTrip() {
+        Task task = aTask();
+        Task found = tasks.find(task.id()).orElseThrow();
+        assertThat(found.name()).isEqualTo("contract");
+        assertThat(found.config()).containsEntry("exp_name", "spk").containsEntry("batch_size", 4);
+        assertThat(tasks.findByOwner("k_owner")).extracting(Task::id).contains(task.id());
+        assertThat(tasks.findByOwner(null)).extracting(Task::id).doesNotContain(task.id());
+    }
+
+    @Test
+    void runTransitionsAreCheckedAndOptimisticallyLocked() {
+        Task task = aTask();
+        StepRun queued = aQueuedRun(task, "convert_audio");
+        assertThat(runs.transition(queued, RunStatus.RUNNING, Changes.none())).isTrue();
+        assertThat(runs.transition(queued, RunStatus.RUNNING, Changes.none()))
+                .as("a stale version loses the race").isFalse();
+        StepRun running = runs.find(queued.id()).orElseThrow();
+        assertThat(running.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(runs.transition(running, RunStatus.FAILED,
+                Changes.finished(Instant.now(), 3, new RunError("boom", "it broke"), null))).isTrue();
+        StepRun failed = runs.find(queued.id()).orElseThrow();
+        assertThat(failed.exitCode()).isEqualTo(3);
+        assertThat(failed.error()).isEqualTo(new RunError("boom", "it broke"));
+        assertThatThrownBy(() -> runs.transition(failed, RunStatus.RUNNING, Changes.none()))
+                .isInstanceOf(RunTransitions.IllegalStateTransitionException.class);
+    }
+
+    @Test
+    void aStepHasAtMostOneActiveRun() {
+        Task task = aTask();
+        aQueuedRun(task, "slice_audio");
+        assertThatThrownBy(() -> aQueuedRun(task, "slice_audio"))
+                .satisfies(e -> assertThat(UniqueViolations.of(e)).isTrue());
+    }
+
+    @Test
+    void eventsKeepTheirOrderAndCursor() {
+        Task task = aTask();
+        for (int i = 0; i < 5; i++) {
+            events.append(task.id(), null, Instant.now(), "info", EventType.LOG, Map.of("i", i));
+        }
+        var all = events.after(task.id(), 0, 100);
+        assertThat(all).extracting(e -> e.data().get("i")).containsExactly(0, 1, 2, 3, 4);
+        assertThat(events.after(task.id(), all.get(2).id(), 100)).hasSize(2);
+    }
+
+    @Test
+    void artifactsAreReplacedByPath() {
+        Task task = aTask();
+        artifacts.upsert(new Artifact("a_1" + task.id(), task.id(), null, "upload", "x.wav", "uploads/x.wav", 10, "ab",
+                Map.of("original_filename", "mine.wav"), Instant.now()));
+        artifacts.upsert(new Artifact("a_2" + task.id(), task.id(), null, "upload", "x.wav", "uploads/x.wav", 20, "cd",
+                Map.of(), Instant.now()));
+        assertThat(artifacts.findByTask(task.id())).singleElement().satisfies(a -> assertThat(a.size()).isEqualTo(20));
+        assertThat(artifacts.totalSize(task.id(), "upload")).isEqualTo(20);
+    }
+
+    @Test
+    void deletingATaskRemovesItsRunsEventsAndArtifacts() {
+        Task task = aTask();
+        aQueuedRun(task, "convert_audio");
+        events.append(task.id(), null, Instant.now(), "info", EventType.STATUS, Map.of());
+        tasks.delete(task.id());
+        assertThat(runs.findByTask(task.id())).isEmpty();
+        assertThat(events.after(task.id(), 0, 10)).isEmpty();
+    }
+
+    @Test
+    void onlyOneSchedulerHoldsTheLease() {
+        jdbc.sql("UPDATE scheduler_lease SET holder = NULL, expires_at = 0").update();
+        SchedulerLease first = new SchedulerLease(jdbc, Clock.systemUTC());
+        assertThat(first.tryHold(Duration.ofSeconds(30))).isTrue();
+        jdbc.sql("UPDATE scheduler_lease SET holder = 'elsewhere:1:1'").update();
+        assertThat(first.tryHold(Duration.ofSeconds(30))).as("another host holds an unexpired lease").isFalse();
+        jdbc.sql("UPDATE scheduler_lease SET expires_at = 0").update();
+        assertThat(first.tryHold(Duration.ofSeconds(30))).as("an expired lease is taken over").isTrue();
+    }
+
+    Task aTask() {
+        Instant now = Instant.now();
+        Task task = new Task("t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14), "contract",
+                "k_owner", Map.of("exp_name", "spk", "batch_size", 4), null, "none", now, now, 0);
+        tasks.insert(task);
+        return task;
+    }
+
+    StepRun aQueuedRun(Task task, String step) {
+        String id = "r_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+        runs.insert(new StepRun(id, task.id(), step, runs.nextAttempt(task.id(), step), Map.of("k", List.of(1, 2)), false,
+                RunStatus.QUEUED, 0, Map.of(), Instant.now(), null, null, null, null, StepRun.RunResources.NONE, null,
+                null, null, null, 0, false, false, 0));
+        return runs.find(id).orElseThrow();
+    }
+}
