@@ -11,7 +11,7 @@ import java.util.Map;
  * Test-only stand-ins for the GPU steps (5-11) until the GPT-SoVITS adapter implements them. Each
  * does what the task config's {@code fake.<step>} map says: {@code seconds} to run (reporting
  * progress), {@code children} shell processes that each start a grandchild, an {@code exit} code,
- * an {@code artifact} to write and report. Registered only in the test class path.
+ * an {@code artifact} to write and report, {@code fail_once} to fail the first attempt only. Registered only in the test class path.
  */
 public final class FakeSteps {
 
@@ -57,6 +57,11 @@ public final class FakeSteps {
                 context.reporter().artifact(String.valueOf(behaviour.getOrDefault("kind", "file")), file, Map.of("epoch", 1));
             }
             int exit = ((Number) behaviour.getOrDefault("exit", 0)).intValue();
+            Path failedOnce = context.workspace().root().resolve(".failed-once-" + name);
+            if (Boolean.TRUE.equals(behaviour.get("fail_once")) && !Files.exists(failedOnce)) {
+                Files.writeString(failedOnce, "x");
+                exit = 1;
+            }
             if (exit != 0) {
                 throw new StepFailure("fake_failure", "fake " + name + " failed as asked");
             }

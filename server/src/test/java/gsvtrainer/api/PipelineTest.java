@@ -1,0 +1,117 @@
+package gsvtrainer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gsvtrainer.steprun.RunStatus;
+import gsvtrainer.steprun.StepRun;
+import gsvtrainer.testsupport.ServerTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Whole-pipeline runs: pause for review and continue, failures downstream, resume, outdated steps. */
+class PipelineTest extends ServerTest {
+
+    private static final String[] PREPARED = {"convert_audio", "slice_audio", "asr_transcribe"};
+
+    @Test
+    void aPipelinePausesWhereAskedAndContinuesAfterApproval() {
+        String task = createTask("review", Map.of("train_sovits", Map.of("artifact", "weights/sovits/spk_e1_s10.pth",
+                "kind", "sovits_weight"), "train_gpt", Map.of("artifact", "weights/gpt/spk-e1.ckpt", "kind", "gpt_weight")));
+        givenSucceeded(task, PREPARED);
+        var answer = post("/api/v1/task/" + task + "/pipeline",
+                "{\"from\": \"extract_text_features\", \"stop_after\": \"extract_semantic_features\"}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(steps(json(answer).get("steps"))).containsExactly("extract_text_features",
+                "extract_audio_features", "extract_semantic_features");
+
+        Map<String, Object> paused = awaitTask(task, t -> !"running".equals(t.get("status")));
+        assertThat(paused.get("status")).isEqualTo("completed");
+        assertThat(paused.get("awaiting_review")).isEqualTo(true);
+        assertThat(runsOf(task)).noneMatch(r -> r.step().startsWith("train_"));
+
+        var approved = post("/api/v1/task/" + task + "/transcript/approve", "");
+        assertThat(steps(json(approved).get("steps"))).containsExactly("train_sovits", "train_gpt", "test_inference");
+        Map<String, Object> done = awaitTask(task, t -> !"running".equals(t.get("status")));
+        assertThat(done.get("status")).isEqualTo("completed");
+        assertThat(done.get("progress")).isEqualTo(100.0);
+        assertThat(done.get("awaiting_review")).isEqualTo(false);
+        String artifacts = get("/api/v1/task/" + task + "/artifacts").body();
+        assertThat(artifacts).contains("sovits_weight", "gpt_weight", "spk_e1_s10.pth");
+        assertThat(get("/api/v1/task/" + task + "/files/download/spk-e1.ckpt").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aFailureFailsWhatDependsOnItAndResumeRunsThemAgain() {
+        String task = createTask("resume", Map.of("train_sovits", Map.of("fail_once", true)));
+        givenSucceeded(task, PREPARED);
+        givenSucceeded(task, "extract_text_features", "extract_audio_features", "extract_semantic_features");
+        post("/api/v1/task/" + task + "/pipeline", "{\"from\": \"train_sovits\"}");
+
+        Map<String, Object> failed = awaitTask(task, t -> !"running".equals(t.get("status")));
+        assertThat(failed.get("status")).isEqualTo("failed");
+        Map<?, ?> error = (Map<?, ?>) failed.get("error");
+        assertThat(error.get("step")).isEqualTo("train_sovits");
+        assertThat(error.get("code")).isEqualTo("fake_failure");
+        assertThat((String) failed.get("error_message")).startsWith("train_sovits:");
+        StepRun inference = latest(task, "test_inference");
+        assertThat(inference.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(inference.error().code()).isEqualTo("dependency_failed");
+        assertThat(latest(task, "train_gpt").status()).isEqualTo(RunStatus.SUCCEEDED);
+
+        var resumed = post("/api/v1/task/" + task + "/resume", "");
+        assertThat(steps(json(resumed).get("steps"))).containsExactly("train_sovits", "test_inference");
+        Map<String, Object> done = awaitTask(task, t -> !"running".equals(t.get("status")));
+        assertThat(done.get("status")).isEqualTo("completed");
+        assertThat(latest(task, "train_sovits").attempt()).isEqualTo(2);
+        assertThat(post("/api/v1/task/" + task + "/resume", "").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void reRunningAStepMarksTheStepsAfterItOutdated() {
+        String task = createTask("outdated", Map.of());
+        givenSucceeded(task, PREPARED);
+        givenSucceeded(task, "extract_text_features", "extract_audio_features", "extract_semantic_features",
+                "train_gpt");
+        String run = (String) json(post("/api/v1/task/" + task + "/step/extract_text_features", "{\"force\": true}"))
+                .get("run_id");
+        awaitStatus(run, RunStatus.SUCCEEDED, Duration.ofSeconds(60));
+        Map<String, Object> view = json(get("/api/v1/task/" + task));
+        assertThat(steps(view.get("outdated_steps"))).containsExactly("train_gpt");
+        assertThat(get("/api/v1/task/" + task + "/runs").body()).contains("\"outdated\":true");
+    }
+
+    @Test
+    void aPipelineWithAnUnknownStepOrParamQueuesNothing() {
+        String task = createTask("bad-pipeline", Map.of());
+        assertThat(post("/api/v1/task/" + task + "/pipeline", "{\"from\": \"nope\"}").statusCode()).isEqualTo(404);
+        var badParam = post("/api/v1/task/" + task + "/pipeline",
+                "{\"params\": {\"train_gpt\": {\"batch_size\": 0}}}");
+        assertThat(badParam.statusCode()).isEqualTo(422);
+        assertThat(post("/api/v1/task/" + task + "/pipeline", "{\"skip\": [\"train_gpt\"]}").statusCode()).isEqualTo(422);
+        assertThat(runsOf(task)).isEmpty();
+    }
+
+    private static List<String> steps(Object value) {
+        return ((List<?>) value).stream().map(String::valueOf).toList();
+    }
+
+    private StepRun latest(String task, String step) {
+        return runsOf(task).stream().filter(r -> r.step().equals(step))
+                .max(java.util.Comparator.comparingInt(StepRun::attempt)).orElseThrow();
+    }
+
+    private Map<String, Object> awaitTask(String task, java.util.function.Predicate<Map<String, Object>> condition) {
+        long deadline = System.currentTimeMillis() + 90_000;
+        Map<String, Object> view = json(get("/api/v1/task/" + task));
+        while (!condition.test(view)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("task is " + view);
+            }
+            sleep(100);
+            view = json(get("/api/v1/task/" + task));
+        }
+        return view;
+    }
+}
