@@ -3,6 +3,7 @@ package gsvtrainer.api;
 import gsvtrainer.errors.ServiceException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -58,6 +59,11 @@ class ApiErrors {
             MethodArgumentTypeMismatchException.class})
     ResponseEntity<ProblemDetail> badParameter(Exception e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "bad_request", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> badQuery(InvalidParameterException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "bad_request", "the query string is malformed", request);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
