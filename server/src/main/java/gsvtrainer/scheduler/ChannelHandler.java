@@ -71,6 +71,7 @@ class ChannelHandler {
             case "error" -> reportedErrors.put(run.id(), new RunError(
                     orDefault(message.text("code"), "step_error"), orDefault(message.text("message"), "")));
             case "heartbeat" -> runs.updateHeartbeat(run.id(), clock.instant(), run.logOffset());
+            case "timing" -> log.debug("run {} timing {}", run.id(), message.body());
             default -> log.debug("run {} sent an unknown message type {}", run.id(), message.type());
         }
     }

@@ -98,6 +98,11 @@ class HostileInputTest extends ServerTest {
     }
 
     @Test
+    void aMalformedQueryStringIs400() throws IOException {
+        assertThat(rawGetStatus("/api/v1/task/" + task + "/files?=%1D%C3%8C")).isEqualTo(400);
+    }
+
+    @Test
     void unknownStepAndUnknownParamAreRefusedAndQueueNothing() {
         var unknownStep = post("/api/v1/task/" + task + "/step/format_disk", "{\"params\": {}}");
         assertThat(unknownStep.statusCode()).isEqualTo(404);

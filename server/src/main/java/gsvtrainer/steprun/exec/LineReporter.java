@@ -43,6 +43,13 @@ final class LineReporter implements RunReporter {
         emit("error", Map.of("code", code, "message", message == null ? "" : message));
     }
 
+    /** How long the step's own work took and since when this process lives, for overhead figures. */
+    void timing(long actionMillis) {
+        long processStart = ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
+        emit("timing", Map.of("action_ms", actionMillis, "process_started_at", processStart,
+                "action_finished_at", System.currentTimeMillis()));
+    }
+
     void heartbeat() {
         emit("heartbeat", Map.of());
     }

@@ -69,8 +69,10 @@ public final class StepProcess {
         try {
             Record params = new ParamsCodec().decode(definition, spec.params());
             reporter.log("info", "starting " + spec.step() + " with " + Json.write(spec.params()));
+            long started = System.nanoTime();
             invoke(action, new RunContext(spec, runDir, reporter), params);
             reporter.progress(1.0, java.util.Map.of());
+            reporter.timing((System.nanoTime() - started) / 1_000_000);
             return EXIT_OK;
         } catch (StepFailure failure) {
             reporter.error(failure.code(), failure.getMessage());

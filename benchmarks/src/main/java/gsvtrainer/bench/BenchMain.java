@@ -1,0 +1,254 @@
+package gsvtrainer.bench;
+
+import gsvtrainer.client.EventInfo;
+import gsvtrainer.client.GsvTrainerClient;
+import gsvtrainer.client.PipelineRequest;
+import gsvtrainer.client.StepRunInfo;
+import gsvtrainer.client.TaskInfo;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service benchmarks of docs/benchmarks.md, each against a live server started from the jar:
+ * GET latency under load while a step runs, SSE fan-out, a 1 GB upload, per-step overhead.
+ * Usage: BenchMain JAR WORKDIR [which...] where which is latency, sse, upload, overhead.
+ */
+public final class BenchMain {
+
+    private final Path jar;
+    private final Path work;
+    private final List<String> report = new ArrayList<>();
+
+    private BenchMain(Path jar, Path work) {
+        this.jar = jar;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchMain bench = new BenchMain(Path.of(args[0]), Files.createDirectories(Path.of(args[1])));
+        Set<String> which = args.length > 2 ? Set.of(java.util.Arrays.copyOfRange(args, 2, args.length))
+                : Set.of("latency", "sse", "upload", "overhead");
+        if (which.contains("overhead")) bench.stepOverhead();
+        if (which.contains("latency")) bench.latency();
+        if (which.contains("sse")) bench.sse();
+        if (which.contains("upload")) bench.upload();
+        String text = String.join("\n", bench.report) + "\n";
+        System.out.println(text);
+        Files.writeString(bench.work.resolve("results.md"), text);
+    }
+
+    private LiveServer server(String name) throws Exception {
+        return new LiveServer(jar, work.resolve(name));
+    }
+
+    /** A task with its audio converted and sliced, ready for short runs. */
+    private String preparedTask(GsvTrainerClient client, double seconds) throws Exception {
+        TaskInfo task = client.createTask("bench", Map.of("exp_name", "bench", "language", "en"));
+        Path wav = Wavs.write(work.resolve("prepared-" + seconds + ".wav"), seconds, 32000, 1);
+        client.uploadFile(task.taskId(), wav);
+        client.runPipeline(task.taskId(), PipelineRequest.builder().to("slice_audio").build());
+        client.waitForTerminal(task.taskId(), Duration.ofMinutes(10));
+        return task.taskId();
+    }
+
+    void stepOverhead() throws Exception {
+        try (LiveServer server = server("overhead")) {
+            GsvTrainerClient client = server.client;
+            String task = preparedTask(client, 20);
+            List<Double> total = new ArrayList<>();
+            List<Double> claim = new ArrayList<>();
+            List<Double> start = new ArrayList<>();
+            List<Double> jvm = new ArrayList<>();
+            List<Double> record = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                var run = client.runStep(task, "denoise_audio", Map.of("skip", true), true);
+                client.waitForTerminal(task, Duration.ofMinutes(2));
+                StepRunInfo info = client.getRun(task, run.runId());
+                Map<String, Object> timing = timing(server.dataDir.resolve("tasks").resolve(task).resolve("runs")
+                        .resolve(run.runId()).resolve("run.log"));
+                long created = Instant.parse(info.createdAt()).toEpochMilli();
+                long started = Instant.parse(info.startedAt()).toEpochMilli();
+                long finished = Instant.parse(info.finishedAt()).toEpochMilli();
+                long actionMs = ((Number) timing.get("action_ms")).longValue();
+                long actionEnd = ((Number) timing.get("action_finished_at")).longValue();
+                long processStart = ((Number) timing.get("process_started_at")).longValue();
+                if (i < 3) {
+                    continue;
+                }
+                total.add((double) (finished - created - actionMs));
+                claim.add((double) (started - created));
+                start.add((double) (processStart - started));
+                jvm.add((double) (actionEnd - actionMs - processStart));
+                record.add((double) (finished - actionEnd));
+            }
+            report.add("### Per-step overhead (22 runs of a no-op step, after 3 warm-up runs)");
+            report.add("| part | median ms | p90 ms |");
+            report.add("|---|---|---|");
+            report.add(row("queued → claimed (scheduler tick, dependency check, slot)", claim));
+            report.add(row("claimed → run process started (spec, setsid, wrapper)", start));
+            report.add(row("JVM start of the run process → step begins", jvm));
+            report.add(row("step ends → outcome recorded (exit seen, log drained, status saved)", record));
+            report.add(row("**total overhead** (wall time − the step's own work)", total));
+            report.add("");
+        }
+    }
+
+    void latency() throws Exception {
+        try (LiveServer server = server("latency")) {
+            GsvTrainerClient client = server.client;
+            TaskInfo task = client.createTask("latency", Map.of("exp_name", "lat"));
+            Path wav = Wavs.write(work.resolve("latency.wav"), 1200, 44100, 2);
+            client.uploadFile(task.taskId(), wav);
+            client.runPipeline(task.taskId(), PipelineRequest.builder().to("denoise_audio").build());
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/task/" + task.taskId()))
+                    .timeout(Duration.ofSeconds(10)).build();
+            ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Integer> failures = new ConcurrentLinkedQueue<>();
+            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+            long begin = System.nanoTime();
+            ticker.scheduleAtFixedRate(() -> {
+                long sent = System.nanoTime();
+                http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                    if (e != null || r.statusCode() != 200) {
+                        failures.add(1);
+                    } else {
+                        latencies.add(System.nanoTime() - sent);
+                    }
+                });
+            }, 0, 5, TimeUnit.MILLISECONDS);
+            Thread.sleep(20_000);
+            ticker.shutdownNow();
+            Thread.sleep(1000);
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            String status = client.getTask(task.taskId()).status();
+            List<Double> ms = latencies.stream().map(n -> n / 1e6).sorted().toList();
+            report.add("### GET /api/v1/task/{id} at 200 requests/s for 20 s while a pipeline runs");
+            report.add("(convert → slice → denoise of a 20-minute 44.1 kHz stereo upload; task status at the end: "
+                    + status + ")");
+            report.add("| requests | errors | achieved rate | p50 ms | p99 ms | max ms |");
+            report.add("|---|---|---|---|---|---|");
+            report.add(String.format("| %d | %d | %.0f/s | %.1f | %.1f | %.1f |", ms.size(), failures.size(),
+                    ms.size() / seconds, pct(ms, 50), pct(ms, 99), ms.get(ms.size() - 1)));
+            report.add("");
+            client.cancel(task.taskId());
+        }
+    }
+
+    void sse() throws Exception {
+        try (LiveServer server = server("sse")) {
+            GsvTrainerClient client = server.client;
+            TaskInfo task = client.createTask("sse", Map.of("exp_name", "sse"));
+            client.uploadFile(task.taskId(), Wavs.write(work.resolve("sse.wav"), 300, 44100, 2));
+            List<List<Long>> received = new CopyOnWriteArrayList<>();
+            List<AutoCloseable> subscriptions = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                List<Long> ids = Collections.synchronizedList(new ArrayList<>());
+                received.add(ids);
+                subscriptions.add(client.streamEvents(task.taskId(), 0, (EventInfo e) -> ids.add(e.id())));
+            }
+            Thread.sleep(2000);
+            client.runPipeline(task.taskId(), PipelineRequest.builder().to("denoise_audio").build());
+            client.waitForTerminal(task.taskId(), Duration.ofMinutes(10));
+            List<Long> stored = new ArrayList<>();
+            long after = 0;
+            while (true) {
+                var page = client.listEvents(task.taskId(), after, 1000);
+                page.events().forEach(e -> stored.add(e.id()));
+                if (page.events().isEmpty()) {
+                    break;
+                }
+                after = page.nextAfter();
+            }
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline
+                    && received.stream().anyMatch(ids -> ids.size() < stored.size())) {
+                Thread.sleep(200);
+            }
+            for (AutoCloseable s : subscriptions) {
+                s.close();
+            }
+            long complete = received.stream().filter(ids -> ids.equals(stored)).count();
+            report.add("### 100 concurrent SSE subscribers of one task during a pipeline run");
+            report.add("| subscribers | events stored | subscribers that got every event, in order |");
+            report.add("|---|---|---|");
+            report.add("| 100 | " + stored.size() + " | " + complete + " |");
+            report.add("");
+        }
+    }
+
+    void upload() throws Exception {
+        Path big = Wavs.write(work.resolve("one-gigabyte.wav"), 1_073_741_824.0 / (44100 * 4), 44100, 2);
+        try (LiveServer server = server("upload")) {
+            GsvTrainerClient client = server.client;
+            TaskInfo task = client.createTask("upload", Map.of("exp_name", "up"));
+            client.uploadFile(task.taskId(), Wavs.write(work.resolve("warm.wav"), 5, 16000, 1));
+            System.gc();
+            double[] before = server.rssMiB();
+            ConcurrentHashMap<String, Double> peak = new ConcurrentHashMap<>(Map.of("rss", before[0]));
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> {
+                try {
+                    peak.merge("rss", server.rssMiB()[0], Math::max);
+                } catch (Exception ignored) {
+                    // the server may be between states
+                }
+            }, 0, 50, TimeUnit.MILLISECONDS);
+            long start = System.nanoTime();
+            client.uploadFile(task.taskId(), big);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            sampler.shutdownNow();
+            double[] after = server.rssMiB();
+            double size = Files.size(big) / 1_048_576.0;
+            report.add("### One 1 GiB upload (WAV, streamed by the Java client)");
+            report.add("| size | time | throughput | server RSS before | peak during | growth |");
+            report.add("|---|---|---|---|---|---|");
+            report.add(String.format("| %.0f MiB | %.1f s | %.0f MiB/s | %.0f MiB | %.0f MiB | %.0f MiB |", size, seconds,
+                    size / seconds, before[0], peak.get("rss"), peak.get("rss") - before[0]));
+            report.add("");
+        } finally {
+            Files.deleteIfExists(big);
+        }
+    }
+
+    private static Map<String, Object> timing(Path log) throws Exception {
+        for (String line : Files.readAllLines(log)) {
+            int at = line.indexOf("::gsv:: ");
+            if (at >= 0 && line.contains("\"type\":\"timing\"")) {
+                return tools.jackson.databind.json.JsonMapper.builder().build()
+                        .readValue(line.substring(at + 8), Map.class);
+            }
+        }
+        throw new IllegalStateException("no timing line in " + log);
+    }
+
+    private static String row(String label, List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return String.format("| %s | %.0f | %.0f |", label, pct(sorted, 50), pct(sorted, 90));
+    }
+
+    private static double pct(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}
