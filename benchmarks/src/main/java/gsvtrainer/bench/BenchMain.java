@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -83,9 +82,9 @@ public final class BenchMain {
                 StepRunInfo info = client.getRun(task, run.runId());
                 Map<String, Object> timing = timing(server.dataDir.resolve("tasks").resolve(task).resolve("runs")
                         .resolve(run.runId()).resolve("run.log"));
-                long created = Instant.parse(info.createdAt()).toEpochMilli();
-                long started = Instant.parse(info.startedAt()).toEpochMilli();
-                long finished = Instant.parse(info.finishedAt()).toEpochMilli();
+                long created = info.createdAt().toEpochMilli();
+                long started = info.startedAt().toEpochMilli();
+                long finished = info.finishedAt().toEpochMilli();
                 long actionMs = ((Number) timing.get("action_ms")).longValue();
                 long actionEnd = ((Number) timing.get("action_finished_at")).longValue();
                 long processStart = ((Number) timing.get("process_started_at")).longValue();
@@ -138,7 +137,7 @@ public final class BenchMain {
             ticker.shutdownNow();
             Thread.sleep(1000);
             double seconds = (System.nanoTime() - begin) / 1e9;
-            String status = client.getTask(task.taskId()).status();
+            String status = String.valueOf(client.getTask(task.taskId()).status());
             List<Double> ms = latencies.stream().map(n -> n / 1e6).sorted().toList();
             report.add("### GET /api/v1/task/{id} at 200 requests/s for 20 s while a pipeline runs");
             report.add("(convert → slice → denoise of a 20-minute 44.1 kHz stereo upload; task status at the end: "
