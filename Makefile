@@ -18,6 +18,7 @@ $(JAR): $(shell find pom.xml client/pom.xml server/pom.xml client/src/main serve
 ## The whole suite: unit, database (SQLite and a throwaway PostgreSQL), HTTP and process tests,
 ## then the OpenAPI fuzz run.
 test:
+	bash scripts/install-test-deps.sh
 	@url=$$(bash scripts/test-postgres.sh start) || { echo "PostgreSQL could not be started" >&2; exit 1; }; \
 	  trap 'bash scripts/test-postgres.sh stop' EXIT; \
 	  GSV_TEST_POSTGRES_URL=$$url $(MVN) install

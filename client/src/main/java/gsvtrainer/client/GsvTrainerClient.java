@@ -80,6 +80,14 @@ public final class GsvTrainerClient {
         return transport.json("POST", task(taskId) + "/transcript/approve", null, type(PipelineResponse.class));
     }
 
+    /**
+     * The dataset report: {@code totals} (clip counts, minutes, length histogram), {@code rejected},
+     * {@code warnings} and {@code fixed} (each a list of {@code clip} + {@code reasons}) and {@code clips}.
+     */
+    public Map<String, Object> datasetReport(String taskId) {
+        return transport.json("GET", task(taskId) + "/dataset/report", null, type(Map.class));
+    }
+
     public CancelResult cancel(String taskId) {
         return transport.json("POST", task(taskId) + "/cancel", null, type(CancelResult.class));
     }

@@ -81,12 +81,6 @@ class StepController {
         return queuedAnswer("task resumed", requests.resume(caller, taskId));
     }
 
-    @PostMapping("/task/{taskId}/transcript/approve")
-    @Operation(summary = "Approve the transcripts; a pipeline paused after ASR continues")
-    Map<String, Object> approve(@RequestAttribute(ApiKeyFilter.CALLER) Caller caller, @PathVariable String taskId) {
-        return queuedAnswer("transcripts approved", requests.approve(caller, taskId));
-    }
-
     @GetMapping("/task/{taskId}/runs")
     @Operation(summary = "The task's step runs, oldest first")
     List<StepRunInfo> listRuns(@RequestAttribute(ApiKeyFilter.CALLER) Caller caller, @PathVariable String taskId) {

@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
         description = "Create, run, follow and fetch the results of training tasks on a gsv-trainer server.",
         subcommands = {TaskCreateCommand.class, TaskListCommand.class, TaskStatusCommand.class, TaskUploadCommand.class,
                 TaskRunCommand.class, TaskPipelineCommand.class, TaskResumeCommand.class, TaskApproveCommand.class,
-                TaskRunsCommand.class, TaskLogsCommand.class, TaskEventsCommand.class, TaskArtifactsCommand.class,
-                TaskDownloadCommand.class, TaskCancelCommand.class, TaskDeleteCommand.class})
+                TaskReportCommand.class, TaskRunsCommand.class, TaskLogsCommand.class, TaskEventsCommand.class,
+                TaskArtifactsCommand.class, TaskDownloadCommand.class, TaskCancelCommand.class, TaskDeleteCommand.class})
 public class TaskCommand implements Callable<Integer> {
 
     @Spec

@@ -77,7 +77,6 @@ public final class FakeSteps {
         }
     }
 
-    public static final class Asr extends Fake { public Asr() { super("asr_transcribe"); } }
     public static final class TextFeatures extends Fake { public TextFeatures() { super("extract_text_features"); } }
     public static final class AudioFeatures extends Fake { public AudioFeatures() { super("extract_audio_features"); } }
     public static final class SpeakerVectors extends Fake { public SpeakerVectors() { super("extract_speaker_vectors"); } }

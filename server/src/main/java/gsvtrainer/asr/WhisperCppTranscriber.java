@@ -1,0 +1,107 @@
+package gsvtrainer.asr;
+
+import gsvtrainer.audio.WavReader;
+import gsvtrainer.pipeline.StepFailure;
+import gsvtrainer.transcript.TranscriptLanguage;
+import io.github.givimad.whisperjni.WhisperContext;
+import io.github.givimad.whisperjni.WhisperFullParams;
+import io.github.givimad.whisperjni.WhisperJNI;
+import io.github.givimad.whisperjni.WhisperSamplingStrategy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * whisper.cpp in-process through whisper-jni, with a ggml model the user supplies (no registry
+ * carries one). One model context, clips decoded in turn on all the run's threads; whisper-jni
+ * exposes no token probabilities, so no confidence.
+ */
+final class WhisperCppTranscriber implements Transcriber {
+
+    private final Path model;
+    private final String languageCode;
+    private final String languageTag;
+    private final Path scratch;
+    private final int threads;
+
+    private WhisperCppTranscriber(Path model, String languageTag, Path scratch, int threads) {
+        this.model = model;
+        this.languageTag = languageTag;
+        this.languageCode = TranscriptLanguage.code(languageTag).orElseThrow();
+        this.scratch = scratch;
+        this.threads = threads;
+    }
+
+    /** The backend, or {@code backend_unavailable} when the model or the native library is missing. */
+    static WhisperCppTranscriber create(AsrParams params, String languageTag, Path scratch, int threads)
+            throws StepFailure {
+        if (params.model() == null || params.model().isBlank()) {
+            throw new StepFailure("backend_unavailable", "the whisper_cpp backend needs a ggml model file: "
+                    + "set the step's model param to its path (e.g. ggml-large-v3.bin)");
+        }
+        Path model = Path.of(params.model());
+        if (!Files.isRegularFile(model)) {
+            throw new StepFailure("backend_unavailable", "the whisper_cpp model " + model.getFileName()
+                    + " does not exist on the machine that runs the step");
+        }
+        try {
+            WhisperJNI.loadLibrary();
+        } catch (Exception | LinkageError e) {
+            throw new StepFailure("backend_unavailable", "whisper-jni's native library does not load on this machine ("
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "): " + e.getMessage(), e);
+        }
+        return new WhisperCppTranscriber(model, languageTag, scratch, threads);
+    }
+
+    @Override
+    public List<Transcription> transcribe(List<Path> clips, Consumer<Path> done) throws Exception {
+        WhisperJNI whisper = new WhisperJNI();
+        Resampler resampler = new Resampler(scratch.resolve("16k"));
+        List<Transcription> results = new ArrayList<>();
+        try (WhisperContext context = whisper.init(model)) {
+            if (context == null) {
+                throw new StepFailure("backend_unavailable", "whisper.cpp could not load the model " + model.getFileName());
+            }
+            for (Path clip : clips) {
+                results.add(decode(whisper, context, clip, resampler));
+                done.accept(clip);
+            }
+        }
+        return results;
+    }
+
+    private Transcription decode(WhisperJNI whisper, WhisperContext context, Path clip, Resampler resampler) {
+        Path wav = null;
+        try {
+            wav = resampler.at16k(clip);
+            float[] samples = WavReader.readAll(wav).samples();
+            WhisperFullParams params = new WhisperFullParams(WhisperSamplingStrategy.GREEDY);
+            params.language = languageCode;
+            params.nThreads = threads;
+            params.printProgress = false;
+            params.printRealtime = false;
+            params.printTimestamps = false;
+            int status = whisper.full(context, params, samples, samples.length);
+            if (status != 0) {
+                return Transcription.failed(clip, "whisper.cpp failed with status " + status);
+            }
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < whisper.fullNSegments(context); i++) {
+                text.append(whisper.fullGetSegmentText(context, i));
+            }
+            return Transcription.of(clip, text.toString(), languageTag, null);
+        } catch (Exception e) {
+            return Transcription.failed(clip, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            if (wav != null) {
+                try {
+                    Files.deleteIfExists(wav);
+                } catch (java.io.IOException ignored) {
+                    // scratch space is cleared with the run folder
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package gsvtrainer.dataset;
+
+import gsvtrainer.audio.ClipStats;
+import gsvtrainer.config.Json;
+import gsvtrainer.pipeline.TaskWorkspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The per-clip measures the slice step recorded in {@code sliced/_report.json}, taken before its
+ * normalisation, and which clips came from splitting an over-long one (two clips of a source that
+ * share a boundary; the slicer's own clips are always apart by some silence).
+ */
+final class SliceMeasures {
+
+    /** A clip's measures and whether it is a part of a split clip. */
+    record Measured(ClipStats stats, boolean split) {
+    }
+
+    private SliceMeasures() {
+    }
+
+    static Map<String, Measured> read(TaskWorkspace workspace) {
+        Path file = workspace.sliced().resolve("_report.json");
+        Map<String, Measured> measured = new HashMap<>();
+        if (!Files.exists(file)) {
+            return measured;
+        }
+        Map<String, Object> report;
+        try {
+            report = Json.readMap(Files.readString(file));
+        } catch (IOException | RuntimeException e) {
+            return measured;
+        }
+        for (Object source : list(report.get("sources"))) {
+            List<?> clips = list(((Map<?, ?>) source).get("clips"));
+            for (int i = 0; i < clips.size(); i++) {
+                Map<?, ?> clip = (Map<?, ?>) clips.get(i);
+                boolean split = i > 0 && number(clip, "start") == number((Map<?, ?>) clips.get(i - 1), "end")
+                        || i + 1 < clips.size() && number(clip, "end") == number((Map<?, ?>) clips.get(i + 1), "start");
+                if (clip.get("stats") instanceof Map<?, ?> stats) {
+                    measured.put(String.valueOf(clip.get("file")), new Measured(new ClipStats(value(stats, "duration_seconds"),
+                            value(stats, "peak_dbfs"), value(stats, "rms_dbfs"), value(stats, "clipping_ratio"),
+                            value(stats, "snr_db")), split));
+                }
+            }
+        }
+        return measured;
+    }
+
+    private static List<?> list(Object value) {
+        return value instanceof List<?> list ? list : List.of();
+    }
+
+    private static long number(Map<?, ?> map, String key) {
+        return map.get(key) instanceof Number n ? n.longValue() : Long.MIN_VALUE;
+    }
+
+    private static double value(Map<?, ?> map, String key) {
+        return map.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+}

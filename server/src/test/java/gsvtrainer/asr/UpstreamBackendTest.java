@@ -1,0 +1,113 @@
+package gsvtrainer.asr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gsvtrainer.pipeline.StepFailure;
+import gsvtrainer.testsupport.AudioFixtures;
+import gsvtrainer.testsupport.TestStepContext;
+import gsvtrainer.transcript.TranscriptLine;
+import gsvtrainer.transcript.TranscriptList;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The upstream backend's contract with upstream's ASR scripts, against a stand-in interpreter that
+ * records how it was called and answers as upstream's scripts do (a {@code .list} named after the
+ * input folder, paths inside the input folder, the language upper-cased).
+ */
+class UpstreamBackendTest {
+
+    private static final String FAKE_PYTHON = """
+            #!/bin/sh
+            # called as: -s tools/asr/SCRIPT -i IN -o OUT -s SIZE -l LANG -p PRECISION
+            { pwd; echo "$@"; echo "$PYTHONPATH"; } > "$(dirname "$0")/record.txt"
+            in=$4; out=$6; lang=$(echo "${10}" | tr a-z A-Z); name=$(basename "$in")
+            [ -e "$(dirname "$0")/fail" ] && exit 3
+            for f in $(ls "$in"); do echo "$in/$f|$name|$lang|text of $f"; done > "$out/$name.list"
+            """;
+
+    @TempDir
+    Path root;
+
+    private Path upstream;
+    private TestStepContext context;
+
+    @BeforeEach
+    void fakeUpstream() throws Exception {
+        upstream = Files.createDirectories(root.resolve("upstream"));
+        Files.createDirectories(upstream.resolve("tools/asr"));
+        Files.writeString(upstream.resolve("tools/asr/fasterwhisper_asr.py"), "# stand-in");
+        Files.writeString(upstream.resolve("tools/asr/funasr_asr.py"), "# stand-in");
+        Path python = root.resolve("python");
+        Files.writeString(python, FAKE_PYTHON);
+        Files.setPosixFilePermissions(python, PosixFilePermissions.fromString("rwxr-xr-x"));
+        context = new TestStepContext(root.resolve("task")).config("exp_name", "voice").config("language", "en")
+                .setting("upstream_dir", upstream.toString()).setting("upstream_python", python.toString());
+        Path sliced = Files.createDirectories(context.workspace().sliced());
+        for (String clip : List.of("en_1.wav", "en_4.wav")) {
+            Files.copy(AudioFixtures.file(clip), sliced.resolve(clip));
+        }
+        Files.writeString(sliced.resolve("_report.json"), "{}");
+    }
+
+    @Test
+    void fasterWhisperRunsAsUpstreamsWebuiRunsItAndItsListIsMappedBackToTheClips() throws Exception {
+        run(new AsrParams("upstream", null, null, null, null));
+
+        List<String> call = Files.readAllLines(root.resolve("record.txt"));
+        assertThat(call.get(0)).isEqualTo(upstream.toString());
+        assertThat(call.get(1)).matches("-s tools/asr/fasterwhisper_asr.py -i \\S+/voice -o \\S+ -s large-v3 -l en -p float32");
+        assertThat(call.get(2)).startsWith(upstream + ":" + upstream.resolve("GPT_SoVITS") + ":");
+        List<TranscriptLine> lines = TranscriptList.read(context.workspace().transcript());
+        assertThat(lines).extracting(TranscriptLine::audioPath).containsExactly(
+                context.workspace().sliced().resolve("en_1.wav").toString(),
+                context.workspace().sliced().resolve("en_4.wav").toString());
+        assertThat(lines).extracting(TranscriptLine::text).containsExactly("text of en_1.wav", "text of en_4.wav");
+        assertThat(lines).allSatisfy(l -> {
+            assertThat(l.language()).isEqualTo("EN");
+            assertThat(l.speaker()).isEqualTo("voice");
+        });
+    }
+
+    @Test
+    void chineseGoesToFunAsrWithUpstreamsSizeAndPrecision() throws Exception {
+        run(new AsrParams("upstream", "zh", null, null, null));
+        assertThat(Files.readAllLines(root.resolve("record.txt")).get(1)).matches("-s tools/asr/funasr_asr.py -i \\S+ -o \\S+ -s large -l zh -p float32");
+        assertThat(TranscriptList.read(context.workspace().transcript())).allMatch(l -> l.language().equals("ZH"));
+    }
+
+    @Test
+    void aScriptThatFailsFailsTheStep() throws Exception {
+        Files.writeString(root.resolve("fail"), "");
+        assertThatThrownBy(() -> run(new AsrParams("upstream", null, null, null, null)))
+                .isInstanceOfSatisfying(StepFailure.class, f -> {
+                    assertThat(f.code()).isEqualTo("asr_failed");
+                    assertThat(f.getMessage()).contains("exited with 3");
+                });
+        assertThat(context.workspace().transcript()).doesNotExist();
+    }
+
+    @Test
+    void aMissingScriptOrCheckoutIsBackendUnavailable() throws Exception {
+        Files.delete(upstream.resolve("tools/asr/fasterwhisper_asr.py"));
+        assertThatThrownBy(() -> run(new AsrParams("upstream", null, null, null, null)))
+                .isInstanceOfSatisfying(StepFailure.class, f -> {
+                    assertThat(f.code()).isEqualTo("backend_unavailable");
+                    assertThat(f.getMessage()).contains("tools/asr/fasterwhisper_asr.py");
+                });
+        context.setting("upstream_dir", "");
+        assertThatThrownBy(() -> run(new AsrParams("upstream", null, null, null, null)))
+                .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("backend_unavailable"));
+    }
+
+    /** Runs the step; the stand-in interpreter records its call in {@code record.txt} beside itself. */
+    private void run(AsrParams params) throws Exception {
+        new AsrTranscribeStep().run(context, params);
+    }
+}
