@@ -105,7 +105,9 @@ public class ServeCommand implements Callable<Integer> {
         static int start(Path dataDir, List<String> args) throws IOException, InterruptedException {
             List<String> command = new ArrayList<>(List.of("setsid",
                     Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            String classPath = System.getProperty("java.class.path");
+            String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                    .map(p -> Path.of(p).toAbsolutePath().toString())
+                    .collect(java.util.stream.Collectors.joining(File.pathSeparator));
             if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
                 command.addAll(List.of("-jar", classPath));
             } else {

@@ -17,7 +17,7 @@ final class JavaCommand {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Arrays.stream(jvmOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(command::add);
-        String classPath = System.getProperty("java.class.path");
+        String classPath = absolute(System.getProperty("java.class.path"));
         if (isBootJar(classPath)) {
             command.addAll(List.of("-jar", classPath));
         } else {
@@ -25,6 +25,12 @@ final class JavaCommand {
         }
         command.addAll(List.of("step-exec", runDir.toString()));
         return command;
+    }
+
+    /** The class path with every entry made absolute: runs start in their task's folder. */
+    static String absolute(String classPath) {
+        return Arrays.stream(classPath.split(File.pathSeparator)).filter(s -> !s.isEmpty())
+                .map(s -> Path.of(s).toAbsolutePath().toString()).collect(java.util.stream.Collectors.joining(File.pathSeparator));
     }
 
     private static boolean isBootJar(String classPath) {

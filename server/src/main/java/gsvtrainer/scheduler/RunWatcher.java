@@ -52,7 +52,7 @@ class RunWatcher {
     void watch(StepRun run, LaunchedProcess process) {
         Path runDir = workspaces.of(run.taskId()).run(run.id());
         watched.put(run.id(), new WatchedRun(run.id(), process.pid(), process.startedAtMillis(), process.handle(), runDir,
-                new LogTailer(runDir.resolve(RunLauncher.LOG_FILE), run.logOffset())));
+                new LogTailer(runDir.resolve(RunLauncher.LOG_FILE), run.logOffset()), run.resources()));
     }
 
     /** Follows a run found running after a restart: its process may live on or be gone. */
@@ -62,7 +62,7 @@ class RunWatcher {
         long started = run.pidStartedAt() != null ? run.pidStartedAt()
                 : ProcessGroups.startTimeMillis(pid).orElse(0L);
         watched.put(run.id(), new WatchedRun(run.id(), pid, started, Optional.empty(), runDir,
-                new LogTailer(runDir.resolve(RunLauncher.LOG_FILE), run.logOffset())));
+                new LogTailer(runDir.resolve(RunLauncher.LOG_FILE), run.logOffset()), run.resources()));
     }
 
     boolean isWatching(String runId) {
@@ -72,7 +72,9 @@ class RunWatcher {
     /** One pass over the running runs; returns the resources of runs that ended. */
     java.util.List<StepRun.RunResources> tick() {
         var freed = new java.util.ArrayList<StepRun.RunResources>();
-        for (StepRun run : runs.findByStatus(RunStatus.RUNNING)) {
+        var running = runs.findByStatus(RunStatus.RUNNING);
+        freed.addAll(forgetEnded(running));
+        for (StepRun run : running) {
             WatchedRun w = watched.get(run.id());
             if (w == null) {
                 continue;
@@ -90,6 +92,25 @@ class RunWatcher {
                 }
             } catch (RuntimeException | IOException e) {
                 log.error("watching run {} failed: {}", run.id(), e.toString(), e);
+            }
+        }
+        return freed;
+    }
+
+    /**
+     * Runs this watcher follows that are no longer running in the database (ended elsewhere, or their
+     * task deleted): whatever is left of their processes is killed and their slots are freed.
+     */
+    private java.util.List<StepRun.RunResources> forgetEnded(java.util.List<StepRun> running) {
+        var ids = running.stream().map(StepRun::id).collect(java.util.stream.Collectors.toSet());
+        var freed = new java.util.ArrayList<StepRun.RunResources>();
+        for (WatchedRun w : java.util.List.copyOf(watched.values())) {
+            if (!ids.contains(w.runId) && watched.remove(w.runId) != null) {
+                log.warn("run {} is no longer running in the database; stopping what is left of it", w.runId);
+                if (w.pid > 0) {
+                    CompletableFuture.runAsync(() -> ProcessGroups.killSession(w.pid, settings.cancelGrace()));
+                }
+                freed.add(w.resources);
             }
         }
         return freed;

@@ -22,7 +22,8 @@ public class SchedulerLease {
     public SchedulerLease(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.holder = hostName() + ":" + ProcessHandle.current().pid() + ":" + ManagementFactory.getRuntimeMXBean().getStartTime();
+        this.holder = hostName() + ":" + ProcessHandle.current().pid() + ":"
+                + ManagementFactory.getRuntimeMXBean().getStartTime() + ":" + gsvtrainer.config.Ids.random(6);
     }
 
     public String holder() {
@@ -47,7 +48,7 @@ public class SchedulerLease {
 
     private boolean isDeadLocalHolder(String other) {
         String[] parts = other.split(":");
-        if (parts.length != 3 || !parts[0].equals(hostName())) {
+        if (parts.length < 3 || !parts[0].equals(hostName())) {
             return false;
         }
         try {

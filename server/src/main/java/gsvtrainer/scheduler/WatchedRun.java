@@ -14,10 +14,13 @@ final class WatchedRun {
     final Optional<Process> handle;
     final Path runDir;
     final LogTailer tailer;
+    final gsvtrainer.steprun.StepRun.RunResources resources;
     CompletableFuture<Boolean> kill;
     long lastHeartbeatMillis;
 
-    WatchedRun(String runId, long pid, long startedAtMillis, Optional<Process> handle, Path runDir, LogTailer tailer) {
+    WatchedRun(String runId, long pid, long startedAtMillis, Optional<Process> handle, Path runDir, LogTailer tailer,
+               gsvtrainer.steprun.StepRun.RunResources resources) {
+        this.resources = resources;
         this.runId = runId;
         this.pid = pid;
         this.startedAtMillis = startedAtMillis;

@@ -71,7 +71,6 @@ public final class StepProcess {
             reporter.log("info", "starting " + spec.step() + " with " + Json.write(spec.params()));
             long started = System.nanoTime();
             invoke(action, new RunContext(spec, runDir, reporter), params);
-            reporter.progress(1.0, java.util.Map.of());
             reporter.timing((System.nanoTime() - started) / 1_000_000);
             return EXIT_OK;
         } catch (StepFailure failure) {
