@@ -32,6 +32,12 @@ test-fast:
 fuzz: $(JAR)
 	bash scripts/fuzz-api.sh
 
+## The real-upstream tier (JUnit tag "upstream"): needs a GPT-SoVITS checkout and its Python
+## environment (GSV_UPSTREAM_DIR, GSV_UPSTREAM_PYTHON; see docs/gpt-sovits.md). Reports a skip otherwise.
+test-upstream:
+	$(MVN) -DskipTests install
+	$(MVN) test -pl server -Pupstream
+
 ## Benchmarks; figures go to docs/benchmarks.md.
 bench: $(JAR)
 	bash benchmarks/run.sh

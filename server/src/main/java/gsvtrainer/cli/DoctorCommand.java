@@ -1,6 +1,10 @@
 package gsvtrainer.cli;
 
+import gsvtrainer.pipeline.StepFailure;
 import gsvtrainer.scheduler.GpuDiscovery;
+import gsvtrainer.upstream.Preflight;
+import gsvtrainer.upstream.UpstreamCheckout;
+import gsvtrainer.upstream.VersionProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,6 +26,9 @@ public class DoctorCommand implements Callable<Integer> {
     @Option(names = "--upstream-python", description = "Its interpreter (default: $GSV_UPSTREAM_PYTHON)")
     String upstreamPython;
 
+    @Option(names = "--model-version", description = "Model version whose pretrained files to check (default: v2ProPlus)")
+    String version = VersionProfiles.DEFAULT;
+
     private int problems;
 
     @Override
@@ -42,8 +49,23 @@ public class DoctorCommand implements Callable<Integer> {
         report(Files.isExecutable(Path.of(python)) && runs(python, "-c", "import torch"),
                 "upstream Python " + python + " imports torch");
         report(runs("ffmpeg", "-version"), "ffmpeg on PATH (upstream's load_audio needs it)");
+        checkUpstream(upstream, python);
         System.out.println(problems == 0 ? "all good" : problems + " problem(s); steps 5-11 need the checkout and its environment");
         return problems == 0 ? 0 : 1;
+    }
+
+    /** What the steps' own preflight would refuse: scripts and the version's pretrained files. */
+    private void checkUpstream(Path upstream, String python) {
+        try {
+            var missing = new Preflight(new UpstreamCheckout(upstream, python)).missing(VersionProfiles.of(version), null);
+            missing.stream().filter(m -> m.startsWith("script") || m.startsWith("pretrained"))
+                    .forEach(m -> report(false, m + " (" + version + ")"));
+            if (missing.isEmpty()) {
+                report(true, "scripts and pretrained files of " + version);
+            }
+        } catch (StepFailure e) {
+            report(false, e.getMessage());
+        }
     }
 
     private void report(boolean ok, String what) {

@@ -2,7 +2,7 @@ package gsvtrainer.upstream;
 
 /**
  * Params of {@code test_inference}: what to say and how. A null reference clip means: pick a 3-10 s
- * clip of the dataset automatically.
+ * clip of the dataset automatically; null weights mean: the newest SoVITS and GPT weights of the task.
  */
 public record TestInferenceParams(
         String text,
@@ -14,7 +14,9 @@ public record TestInferenceParams(
         Double topP,
         Double temperature,
         Double speed,
-        Long seed) {
+        Long seed,
+        String sovitsWeight,
+        String gptWeight) {
 
     public TestInferenceParams {
         if (text != null && text.isBlank()) throw new IllegalArgumentException("text must not be blank");
@@ -22,9 +24,14 @@ public record TestInferenceParams(
         if (topP != null && (topP <= 0 || topP > 1)) throw new IllegalArgumentException("top_p must be in (0, 1]");
         if (temperature != null && temperature <= 0) throw new IllegalArgumentException("temperature must be > 0");
         if (speed != null && (speed < 0.25 || speed > 4)) throw new IllegalArgumentException("speed must be in [0.25, 4]");
+        for (String name : new String[] {sovitsWeight, gptWeight}) {
+            if (name != null && (name.contains("/") || name.contains("\\") || name.startsWith("."))) {
+                throw new IllegalArgumentException("weights are named by file name only");
+            }
+        }
     }
 
     public static TestInferenceParams defaults() {
-        return new TestInferenceParams(null, null, null, null, null, null, null, null, null, null);
+        return new TestInferenceParams(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

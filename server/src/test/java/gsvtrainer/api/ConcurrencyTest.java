@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gsvtrainer.events.EventLog;
 import gsvtrainer.events.EventType;
 import gsvtrainer.steprun.RunLifecycle;
-import gsvtrainer.steprun.RunStatus;
-import gsvtrainer.testsupport.ServerTest;
+import gsvtrainer.upstream.StandinServerTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Racing requests and many writers on one SQLite database. */
-class ConcurrencyTest extends ServerTest {
+class ConcurrencyTest extends StandinServerTest {
 
     @Autowired
     EventLog events;
@@ -32,8 +31,8 @@ class ConcurrencyTest extends ServerTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 10; round++) {
-                String task = createTask("race-" + round, Map.of("train_gpt", Map.of("seconds", 5)));
-                givenSucceeded(task, "extract_text_features", "extract_semantic_features");
+                String task = createStandinTask("race-" + round, Map.of("s1_train", Map.of("epoch_seconds", 5)));
+                givenFeatures(task);
                 CountDownLatch go = new CountDownLatch(1);
                 Callable<Integer> request = () -> {
                     go.await();
@@ -53,7 +52,7 @@ class ConcurrencyTest extends ServerTest {
 
     @Test
     void twentyConcurrentWritersNeverSeeALockedDatabase() throws Exception {
-        String task = createTask("writers", Map.of());
+        String task = createStandinTask("writers", Map.of());
         ExecutorService pool = Executors.newFixedThreadPool(20);
         List<Future<?>> futures = new ArrayList<>();
         CountDownLatch go = new CountDownLatch(1);
@@ -66,7 +65,7 @@ class ConcurrencyTest extends ServerTest {
                         events.record(task, null, "info", EventType.LOG, Map.of("writer", w, "i", i));
                         if (i % 5 == 0) {
                             var run = lifecycle.queue(createTask("w" + w + "-" + i, Map.of()), "convert_audio", Map.of(), false);
-                            lifecycle.finish(run, RunStatus.CANCELLED, null, null);
+                            lifecycle.cancel(run);
                         }
                     }
                     return null;

@@ -3,7 +3,7 @@ package gsvtrainer.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gsvtrainer.config.Json;
-import gsvtrainer.testsupport.ServerTest;
+import gsvtrainer.upstream.StandinServerTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,15 +16,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The live event stream: every event of a run arrives in order, and a reconnect resumes after Last-Event-ID. */
-class EventStreamTest extends ServerTest {
+class EventStreamTest extends StandinServerTest {
 
     @Test
     void streamsEveryEventAndResumesAfterLastEventId() throws Exception {
-        String task = createTask("sse", Map.of("train_gpt", Map.of("seconds", 1.5)));
-        givenSucceeded(task, "extract_text_features", "extract_semantic_features");
+        String task = createStandinTask("sse", Map.of("s1_train", Map.of("epoch_seconds", 0.5, "steps", 6)));
+        givenFeatures(task);
         CompletableFuture<List<Map<String, Object>>> live = CompletableFuture.supplyAsync(() -> readUntilFinished(task, null));
         sleep(300);
-        post("/api/v1/task/" + task + "/step/train_gpt", "{}");
+        post("/api/v1/task/" + task + "/step/train_gpt", "{\"params\": {\"total_epoch\": 3}}");
         List<Map<String, Object>> events = live.get(60, TimeUnit.SECONDS);
 
         List<Long> ids = events.stream().map(e -> ((Number) e.get("id")).longValue()).toList();

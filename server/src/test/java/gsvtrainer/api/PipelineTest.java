@@ -4,24 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gsvtrainer.steprun.RunStatus;
 import gsvtrainer.steprun.StepRun;
-import gsvtrainer.testsupport.ServerTest;
+import gsvtrainer.upstream.StandinServerTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Whole-pipeline runs: pause for review and continue, failures downstream, resume, outdated steps. */
-class PipelineTest extends ServerTest {
+/**
+ * Whole-pipeline runs against the stand-in upstream: pause for review and continue, failures
+ * downstream, resume, outdated steps.
+ */
+class PipelineTest extends StandinServerTest {
 
-    private static final String[] PREPARED = {"convert_audio", "slice_audio", "asr_transcribe"};
+    private static final String[] PREPARED = {"convert_audio", "slice_audio"};
+
+    /** Upstream saves weights only every save_every_epoch epochs; the tasks here train for two. */
+    private static final String SAVE_EVERY_EPOCH = "\"params\": {\"train_sovits\": {\"save_every_epoch\": 1}, "
+            + "\"train_gpt\": {\"save_every_epoch\": 1}}";
 
     @Test
     void aPipelinePausesWhereAskedAndContinuesAfterApproval() {
-        String task = createTask("review", Map.of("train_sovits", Map.of("artifact", "weights/sovits/spk_e1_s10.pth",
-                "kind", "sovits_weight"), "train_gpt", Map.of("artifact", "weights/gpt/spk-e1.ckpt", "kind", "gpt_weight")));
+        String task = createStandinTask("review", Map.of());
         givenSucceeded(task, PREPARED);
+        givenDataset(task, 3);
         var answer = post("/api/v1/task/" + task + "/pipeline",
-                "{\"from\": \"extract_text_features\", \"stop_after\": \"extract_semantic_features\"}");
+                "{\"from\": \"extract_text_features\", \"stop_after\": \"extract_semantic_features\", " + SAVE_EVERY_EPOCH + "}");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(steps(json(answer).get("steps"))).containsExactly("extract_text_features",
                 "extract_audio_features", "extract_semantic_features");
@@ -37,29 +44,31 @@ class PipelineTest extends ServerTest {
         assertThat(done.get("status")).isEqualTo("completed");
         assertThat(done.get("progress")).isEqualTo(100.0);
         assertThat(done.get("awaiting_review")).isEqualTo(false);
-        String artifacts = get("/api/v1/task/" + task + "/artifacts").body();
-        assertThat(artifacts).contains("sovits_weight", "gpt_weight", "spk_e1_s10.pth");
-        assertThat(get("/api/v1/task/" + task + "/files/download/spk-e1.ckpt").statusCode()).isEqualTo(200);
+        assertThat(artifacts(task, "sovits_weight")).isNotEmpty();
+        assertThat(artifacts(task, "inference_audio")).isNotEmpty();
+        String gptWeight = (String) artifacts(task, "gpt_weight").get(0).get("name");
+        assertThat(get("/api/v1/task/" + task + "/files/download/" + gptWeight).statusCode()).isEqualTo(200);
     }
 
     @Test
     void aFailureFailsWhatDependsOnItAndResumeRunsThemAgain() {
-        String task = createTask("resume", Map.of("train_sovits", Map.of("fail_once", true)));
+        String task = createStandinTask("resume", Map.of("s2_train", Map.of("exit", 3)));
         givenSucceeded(task, PREPARED);
-        givenSucceeded(task, "extract_text_features", "extract_audio_features", "extract_semantic_features");
-        post("/api/v1/task/" + task + "/pipeline", "{\"from\": \"train_sovits\"}");
+        givenFeatures(task);
+        post("/api/v1/task/" + task + "/pipeline", "{\"from\": \"train_sovits\", " + SAVE_EVERY_EPOCH + "}");
 
         Map<String, Object> failed = awaitTask(task, t -> !"running".equals(t.get("status")));
         assertThat(failed.get("status")).isEqualTo("failed");
         Map<?, ?> error = (Map<?, ?>) failed.get("error");
         assertThat(error.get("step")).isEqualTo("train_sovits");
-        assertThat(error.get("code")).isEqualTo("fake_failure");
+        assertThat(error.get("code")).isEqualTo("upstream_failed");
         assertThat((String) failed.get("error_message")).startsWith("train_sovits:");
         StepRun inference = latest(task, "test_inference");
         assertThat(inference.status()).isEqualTo(RunStatus.FAILED);
         assertThat(inference.error().code()).isEqualTo("dependency_failed");
         assertThat(latest(task, "train_gpt").status()).isEqualTo(RunStatus.SUCCEEDED);
 
+        behave(task, Map.of());
         var resumed = post("/api/v1/task/" + task + "/resume", "");
         assertThat(steps(json(resumed).get("steps"))).containsExactly("train_sovits", "test_inference");
         Map<String, Object> done = awaitTask(task, t -> !"running".equals(t.get("status")));
@@ -70,10 +79,10 @@ class PipelineTest extends ServerTest {
 
     @Test
     void reRunningAStepMarksTheStepsAfterItOutdated() {
-        String task = createTask("outdated", Map.of());
+        String task = createStandinTask("outdated", Map.of());
         givenSucceeded(task, PREPARED);
-        givenSucceeded(task, "extract_text_features", "extract_audio_features", "extract_semantic_features",
-                "train_gpt");
+        givenFeatures(task);
+        givenSucceeded(task, "train_gpt");
         String run = (String) json(post("/api/v1/task/" + task + "/step/extract_text_features", "{\"force\": true}"))
                 .get("run_id");
         awaitStatus(run, RunStatus.SUCCEEDED, Duration.ofSeconds(60));
@@ -84,7 +93,7 @@ class PipelineTest extends ServerTest {
 
     @Test
     void aPipelineWithAnUnknownStepOrParamQueuesNothing() {
-        String task = createTask("bad-pipeline", Map.of());
+        String task = createStandinTask("bad-pipeline", Map.of());
         assertThat(post("/api/v1/task/" + task + "/pipeline", "{\"from\": \"nope\"}").statusCode()).isEqualTo(404);
         var badParam = post("/api/v1/task/" + task + "/pipeline",
                 "{\"params\": {\"train_gpt\": {\"batch_size\": 0}}}");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gsvtrainer.process.ProcessGroups;
 import gsvtrainer.steprun.RunStatus;
 import gsvtrainer.steprun.StepRun;
-import gsvtrainer.testsupport.ServerTest;
+import gsvtrainer.upstream.StandinServerTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,8 +15,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The executor against real run processes, with two fake GPU slots. */
-class LocalExecutorTest extends ServerTest {
+/** The executor against real run processes (the real steps driving the stand-in upstream), with two fake GPU slots. */
+class LocalExecutorTest extends StandinServerTest {
 
     @Autowired
     LocalExecutor executor;
@@ -25,9 +25,10 @@ class LocalExecutorTest extends ServerTest {
     void runsAtMostTwoGpuStepsAtOnceAndStartsTheThirdWithinASecondOfASlotFreeing() {
         List<String> runIds = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            String task = createTask("gpu-" + i, Map.of("train_gpt", Map.of("seconds", 1.5 + i * 0.3)));
-            givenSucceeded(task, "extract_text_features", "extract_semantic_features");
-            runIds.add((String) json(post("/api/v1/task/" + task + "/step/train_gpt", "{\"params\":{}}")).get("run_id"));
+            String task = createStandinTask("gpu-" + i, Map.of("s1_train", Map.of("epoch_seconds", 1.5 + i * 0.3)));
+            givenFeatures(task);
+            runIds.add((String) json(post("/api/v1/task/" + task + "/step/train_gpt",
+                    "{\"params\":{\"total_epoch\":1}}")).get("run_id"));
         }
         List<StepRun> done = runIds.stream()
                 .map(id -> awaitStatus(id, RunStatus.SUCCEEDED, Duration.ofSeconds(60))).toList();
@@ -48,10 +49,12 @@ class LocalExecutorTest extends ServerTest {
 
     @Test
     void trainsGptAndSovitsOfOneTaskAtTheSameTime() {
-        String task = createTask("both", Map.of("train_gpt", Map.of("seconds", 2), "train_sovits", Map.of("seconds", 2)));
-        givenSucceeded(task, "extract_text_features", "extract_audio_features", "extract_semantic_features");
-        String gpt = (String) json(post("/api/v1/task/" + task + "/step/train_gpt", "{}")).get("run_id");
-        String sovits = (String) json(post("/api/v1/task/" + task + "/step/train_sovits", "{}")).get("run_id");
+        String task = createStandinTask("both", Map.of("s1_train", Map.of("epoch_seconds", 2),
+                "s2_train", Map.of("epoch_seconds", 2)));
+        givenFeatures(task);
+        String oneEpoch = "{\"params\":{\"total_epoch\":1}}";
+        String gpt = (String) json(post("/api/v1/task/" + task + "/step/train_gpt", oneEpoch)).get("run_id");
+        String sovits = (String) json(post("/api/v1/task/" + task + "/step/train_sovits", oneEpoch)).get("run_id");
 
         StepRun a = awaitStatus(gpt, RunStatus.SUCCEEDED, Duration.ofSeconds(60));
         StepRun b = awaitStatus(sovits, RunStatus.SUCCEEDED, Duration.ofSeconds(60));
@@ -63,12 +66,12 @@ class LocalExecutorTest extends ServerTest {
 
     @Test
     void cancelKillsTheWholeProcessTreeAndFreesTheSlot() throws Exception {
-        String task = createTask("cancel", Map.of("train_sovits", Map.of("seconds", 120, "children", 2)));
-        givenSucceeded(task, "extract_text_features", "extract_audio_features", "extract_semantic_features");
+        String task = createStandinTask("cancel", Map.of("s2_train", Map.of("epoch_seconds", 120, "workers", 2)));
+        givenFeatures(task);
         String runId = (String) json(post("/api/v1/task/" + task + "/step/train_sovits", "{}")).get("run_id");
         StepRun running = awaitRun(runId, r -> r.status() == RunStatus.RUNNING && r.pid() != null, Duration.ofSeconds(30));
         long session = running.pid();
-        List<Long> tree = awaitTree(session, 6);
+        List<Long> tree = awaitTree(session, 7);
 
         long before = System.nanoTime();
         assertThat(post("/api/v1/task/" + task + "/cancel", "").statusCode()).isEqualTo(200);
@@ -88,7 +91,7 @@ class LocalExecutorTest extends ServerTest {
         assertThat((String) json(get("/api/v1/task/" + task)).get("status")).isEqualTo("cancelled");
     }
 
-    /** Waits until the run's session has at least {@code count} processes (shell, JVM, children, grandchildren). */
+    /** Waits until the run's session has at least {@code count} processes (shell, JVM, trainer, workers, loaders). */
     private static List<Long> awaitTree(long session, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<ProcessGroups.ProcStat> members = ProcessGroups.members(session);

@@ -6,6 +6,7 @@ import gsvtrainer.config.Json;
 import gsvtrainer.process.ProcessGroups;
 import gsvtrainer.testsupport.Multipart;
 import gsvtrainer.testsupport.TestAudio;
+import gsvtrainer.upstream.StandinServerTest;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -50,11 +51,13 @@ class RestartRecoveryTest {
     void stateSurvivesAKillAndRunsAreReAdoptedOrInterrupted() throws Exception {
         port = freePort();
         Process first = startServer();
-        String survivor = createTask(Map.of("train_sovits", Map.of("seconds", 20, "exit", 1)));
-        String victim = createTask(Map.of("train_gpt", Map.of("seconds", 300, "children", 1)));
+        String survivor = createTask(Map.of("s2_train", Map.of("epoch_seconds", 45, "exit", 1)));
+        String victim = createTask(Map.of("s1_train", Map.of("epoch_seconds", 300, "workers", 2)));
         upload(survivor);
         givenSucceeded(survivor, "extract_text_features", "extract_audio_features", "extract_semantic_features");
         givenSucceeded(victim, "extract_text_features", "extract_semantic_features");
+        givenFeatures(survivor);
+        givenFeatures(victim);
         String survivorRun = runStep(survivor, "train_sovits");
         String victimRun = runStep(victim, "train_gpt");
         long survivorPid = awaitPid(survivorRun);
@@ -73,7 +76,7 @@ class RestartRecoveryTest {
         assertThat(ProcessGroups.members(survivorPid)).as("re-adopted, still running").isNotEmpty();
         Map<String, Object> survivorAfter = awaitRun(survivor, survivorRun, r -> r.get("status").equals("failed"));
         assertThat(survivorAfter.get("exit_code")).isEqualTo(1);
-        assertThat(((Map<?, ?>) survivorAfter.get("error")).get("code")).isEqualTo("fake_failure");
+        assertThat(((Map<?, ?>) survivorAfter.get("error")).get("code")).isEqualTo("upstream_failed");
 
         assertThat(eventCount(survivor)).isGreaterThan(eventsBefore);
         assertThat(http("GET", "/api/v1/task/" + survivor + "/artifacts").body()).contains("\"kind\":\"upload\"");
@@ -83,7 +86,7 @@ class RestartRecoveryTest {
     private Process startServer() throws IOException, InterruptedException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "gsvtrainer.Main", "serve", "--port", Integer.toString(port),
-                "--data-dir", data.toString(), "--gpus", "fake:2", "--log-level", "WARN");
+                "--data-dir", data.toString(), "--gpus", "fake:2", "--log-level", "WARN", "--config", standinConfig().toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile())).start();
         servers.add(process);
@@ -100,9 +103,43 @@ class RestartRecoveryTest {
         throw new AssertionError("server did not start: " + Files.readString(data.resolve("server.log")));
     }
 
-    private String createTask(Map<String, Object> fake) throws Exception {
-        String body = Json.write(Map.of("task_name", "restart", "config", Map.of("version", "v2", "fake", fake)));
-        return (String) Json.readMap(http("POST", "/api/v1/task/create", body).body()).get("task_id");
+    /** A task whose stand-in upstream scripts behave as {@code behaviour} says. */
+    private String createTask(Map<String, Object> behaviour) throws Exception {
+        String body = Json.write(Map.of("task_name", "restart", "config", Map.of("version", "v2", "exp_name", "spk")));
+        String task = (String) Json.readMap(http("POST", "/api/v1/task/create", body).body()).get("task_id");
+        Files.createDirectories(workspace(task));
+        Files.writeString(workspace(task).resolve("standin.json"), Json.write(behaviour));
+        return task;
+    }
+
+    private Path workspace(String task) {
+        return data.resolve("tasks").resolve(task);
+    }
+
+    /** Points the server at the stand-in upstream checkout. */
+    private Path standinConfig() throws IOException {
+        Path file = data.resolve("standin.yml");
+        Files.writeString(file, "gsv:\n  upstream-dir: " + StandinServerTest.standin() + "\n  upstream-python: python3\n");
+        return file;
+    }
+
+    /** A two-clip transcript and the feature files training reads, as the earlier steps leave them. */
+    private void givenFeatures(String task) throws IOException {
+        Path sliced = Files.createDirectories(workspace(task).resolve("sliced"));
+        StringBuilder list = new StringBuilder();
+        for (String clip : List.of("a.wav", "b.wav")) {
+            Files.write(sliced.resolve(clip), TestAudio.toneWav(4, 32000));
+            list.append(sliced.resolve(clip)).append("|spk|ZH|你好世界。\n");
+        }
+        Files.createDirectories(workspace(task).resolve("asr"));
+        Files.writeString(workspace(task).resolve("asr/transcript.list"), list.toString());
+        Path exp = workspace(task).resolve("exp");
+        for (String folder : List.of("4-cnhubert", "5-wav32k", "7-sv_cn")) {
+            Files.createDirectories(exp.resolve(folder));
+            Files.writeString(exp.resolve(folder).resolve("a.wav" + (folder.startsWith("5") ? "" : ".pt")), "x");
+        }
+        Files.writeString(exp.resolve("2-name2text.txt"), "a.wav\tn i\t1 1\tni\n");
+        Files.writeString(exp.resolve("6-name2semantic.tsv"), "item_name\tsemantic_audio\na.wav\t1 2 3\n");
     }
 
     private void upload(String task) throws Exception {
@@ -112,7 +149,7 @@ class RestartRecoveryTest {
     }
 
     private String runStep(String task, String step) throws Exception {
-        var response = http("POST", "/api/v1/task/" + task + "/step/" + step, "{}");
+        var response = http("POST", "/api/v1/task/" + task + "/step/" + step, "{\"params\": {\"total_epoch\": 1}}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return (String) Json.readMap(response.body()).get("run_id");
     }

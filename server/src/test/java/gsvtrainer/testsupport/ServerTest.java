@@ -96,10 +96,11 @@ public abstract class ServerTest {
         return Json.readMap(response.body());
     }
 
-    /** Creates a task whose fake steps behave as {@code fake} says; returns its id. */
-    protected String createTask(String name, Map<String, Object> fake) {
-        var response = post("/api/v1/task/create", Json.write(Map.of("task_name", name,
-                "config", Map.of("exp_name", "spk", "gpu_id", "0", "version", "v2", "fake", fake))));
+    /** Creates a v2 task with {@code extra} config fields; returns its id. */
+    protected String createTask(String name, Map<String, Object> extra) {
+        Map<String, Object> config = new java.util.LinkedHashMap<>(Map.of("exp_name", "spk", "gpu_id", "0", "version", "v2"));
+        config.putAll(extra);
+        var response = post("/api/v1/task/create", Json.write(Map.of("task_name", name, "config", config)));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("create failed: " + response.statusCode() + " " + response.body());
         }

@@ -1,0 +1,70 @@
+package gsvtrainer.upstream;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One upstream script started as webui starts it ({@code <python> -s <script> args}) in the run's
+ * working directory, with upstream's import path, its output going to a log file (never a pipe) that
+ * is followed line by line.
+ */
+final class UpstreamProcess {
+
+    private final Process process;
+    private final Path log;
+
+    private UpstreamProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static UpstreamProcess start(UpstreamCheckout checkout, WorkingDir cwd, String script, List<String> args,
+                                 Map<String, String> env, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(checkout.python(), "-s", script));
+        command.addAll(args);
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(cwd.dir().toFile())
+                .redirectInput(new File("/dev/null"))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectErrorStream(true);
+        Map<String, String> environment = builder.environment();
+        environment.put("PYTHONPATH", checkout.pythonPath());
+        environment.put("PYTHONUNBUFFERED", "1");
+        environment.put("TEMP", cwd.temp().toString());
+        environment.put("TMPDIR", cwd.temp().toString());
+        environment.putAll(env);
+        return new UpstreamProcess(builder.start(), log);
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** Waits for the process, handing each line of its output to {@code lines}; returns its exit code. */
+    int waitFor(Consumer<String> lines) throws IOException, InterruptedException {
+        LogTail tail = new LogTail(log, lines);
+        while (process.isAlive()) {
+            tail.poll(false);
+            process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        tail.poll(true);
+        return process.exitValue();
+    }
+
+    /** The last lines of the log, for a failure message. */
+    String tail(int count) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - count), all.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

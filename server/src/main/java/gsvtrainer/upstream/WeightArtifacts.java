@@ -1,0 +1,63 @@
+package gsvtrainer.upstream;
+
+import gsvtrainer.pipeline.RunReporter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reports each weight file a training run saves as an artifact, with the epoch and step read from
+ * upstream's file name ({@code <name>_e<E>_s<S>.pth}, {@code <name>-e<E>.ckpt}) and the latest metrics.
+ */
+final class WeightArtifacts {
+
+    static final Pattern SOVITS = Pattern.compile(".*_e(\\d+)_s(\\d+)(?:_l(\\d+))?\\.pth$");
+    static final Pattern GPT = Pattern.compile(".*-e(\\d+)\\.ckpt$");
+
+    private final Path dir;
+    private final String kind;
+    private final Pattern names;
+    private final RunReporter reporter;
+    private final Supplier<Map<String, Object>> latest;
+    private final long notBefore;
+    private final Set<Path> reported = new HashSet<>();
+
+    WeightArtifacts(Path dir, String kind, Pattern names, RunReporter reporter, Supplier<Map<String, Object>> latest) {
+        this.dir = dir;
+        this.kind = kind;
+        this.names = names;
+        this.reporter = reporter;
+        this.latest = latest;
+        this.notBefore = System.currentTimeMillis() - 2000;
+    }
+
+    /** Reports the weights saved since this run started that were not reported yet; returns how many. */
+    int scan() throws IOException {
+        int found = 0;
+        try (var files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+                Matcher m = names.matcher(file.getFileName().toString());
+                if (!m.matches() || reported.contains(file)
+                        || Files.getLastModifiedTime(file).toMillis() < notBefore) {
+                    continue;
+                }
+                reported.add(file);
+                Map<String, Object> metadata = new LinkedHashMap<>(latest.get());
+                metadata.put("epoch", Integer.parseInt(m.group(1)));
+                if (m.groupCount() >= 2 && m.group(2) != null) {
+                    metadata.put("step", Long.parseLong(m.group(2)));
+                }
+                reporter.artifact(kind, file, metadata);
+                found++;
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,54 @@
+"""gsv-trainer's test-inference driver, run by upstream's interpreter with upstream's import path.
+
+Reads one JSON request (weights, reference clip, text, sampling params, output path), synthesises
+through upstream's GPT_SoVITS/TTS_infer_pack exactly as api_v2.py does, and writes a 16-bit mono WAV.
+Exit codes: 0 written, 2 bad request, 3 upstream produced no usable audio.
+"""
+import json
+import sys
+import wave
+
+
+def main(request_path):
+    with open(request_path, encoding="utf-8") as f:
+        req = json.load(f)
+    from TTS_infer_pack.TTS import TTS, TTS_Config
+
+    config = TTS_Config({"custom": {
+        "device": req["device"],
+        "is_half": req["is_half"],
+        "version": req["version"],
+        "t2s_weights_path": req["t2s_weights_path"],
+        "vits_weights_path": req["vits_weights_path"],
+        "bert_base_path": req["bert_base_path"],
+        "cnhuhbert_base_path": req["cnhuhbert_base_path"],
+    }})
+    if config.t2s_weights_path != req["t2s_weights_path"] or config.vits_weights_path != req["vits_weights_path"]:
+        print("upstream fell back to other weights than the trained ones", file=sys.stderr)
+        return 2
+    tts = TTS(config)
+    inputs = {key: req[key] for key in ("text", "text_lang", "ref_audio_path", "prompt_text", "prompt_lang",
+                                        "top_k", "top_p", "temperature", "speed_factor", "seed")}
+    inputs.update({"text_split_method": "cut5", "batch_size": 1, "return_fragment": False, "parallel_infer": False})
+    rate, chunks = None, []
+    for sr, audio in tts.run(inputs):
+        rate = sr
+        chunks.append(bytes(audio.tobytes()))
+    data = b"".join(chunks)
+    if rate is None or not data.strip(b"\x00"):
+        print("upstream's inference produced no audio (an error above?)", file=sys.stderr)
+        return 3
+    with wave.open(req["output"], "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(int(rate))
+        out.writeframes(data)
+    print("wrote %d samples at %d Hz to %s" % (len(data) // 2, rate, req["output"]))
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        print("usage: test_inference.py REQUEST.json", file=sys.stderr)
+        sys.exit(2)
+    sys.exit(main(sys.argv[1]))

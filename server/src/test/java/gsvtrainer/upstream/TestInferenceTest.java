@@ -1,0 +1,54 @@
+package gsvtrainer.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gsvtrainer.steprun.RunStatus;
+import gsvtrainer.steprun.StepRun;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.sound.sampled.AudioSystem;
+import org.junit.jupiter.api.Test;
+
+/** test_inference runs our driver through the (stand-in) TTS_infer_pack with the newest weights. */
+class TestInferenceTest extends StandinServerTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void synthesisesWithTheNewestWeightsAndAnAutoPickedReference() throws Exception {
+        String task = createTask("infer", "v2ProPlus", "0", Map.of());
+        givenFeatures(task);
+        givenSucceeded(task, "train_sovits", "train_gpt");
+        write(workspace(task).resolve("weights/sovits/spk_e1_s4.pth"), "w1");
+        write(workspace(task).resolve("weights/sovits/spk_e12_s48.pth"), "w12");
+        write(workspace(task).resolve("weights/gpt/spk-e3.ckpt"), "g3");
+
+        StepRun run = awaitStatus(runStep(task, "test_inference", Map.of("text", "测试一下这个声音", "top_k", 5,
+                "temperature", 0.8, "seed", 42)), RunStatus.SUCCEEDED, Duration.ofSeconds(60));
+
+        List<Map<String, Object>> audio = artifacts(task, "inference_audio");
+        assertThat(audio).hasSize(1);
+        Path wav = workspace(task).resolve((String) audio.get(0).get("path"));
+        var stream = AudioSystem.getAudioInputStream(wav.toFile());
+        assertThat(stream.getFrameLength()).isGreaterThan(0);
+        assertThat((Map<String, Object>) audio.get(0).get("metadata")).containsEntry("sovits_weight", "spk_e12_s48.pth")
+                .containsEntry("gpt_weight", "spk-e3.ckpt").containsEntry("language", "zh");
+        Map<String, Object> inputs = (Map<String, Object>) calls(task, "tts").get(0).get("inputs");
+        assertThat(inputs).containsEntry("text", "测试一下这个声音").containsEntry("top_k", 5).containsEntry("seed", 42)
+                .containsEntry("text_lang", "zh").containsEntry("prompt_lang", "zh");
+        assertThat((String) inputs.get("ref_audio_path")).as("a 3-10 s clip, not the 1 s one").endsWith("clip_00.wav");
+        assertThat(run.error()).isNull();
+    }
+
+    @Test
+    void withoutWeightsItFailsNamingWhatIsMissing() {
+        String task = createTask("infer-none", "v2", "0", Map.of());
+        givenFeatures(task);
+        givenSucceeded(task, "train_sovits", "train_gpt");
+
+        StepRun failed = awaitStatus(runStep(task, "test_inference", Map.of()), RunStatus.FAILED, Duration.ofSeconds(60));
+
+        assertThat(failed.error().code()).isEqualTo("weight_not_found");
+    }
+}

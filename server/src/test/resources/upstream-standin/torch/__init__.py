@@ -1,0 +1,1 @@
+"""Empty stand-in: lets the preflight find torch in the stand-in checkout."""
