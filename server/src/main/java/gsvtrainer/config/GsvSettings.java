@@ -42,7 +42,7 @@ public record GsvSettings(
         cancelGrace = cancelGrace == null ? Duration.ofSeconds(5) : cancelGrace;
         schedulerTick = schedulerTick == null ? Duration.ofMillis(200) : schedulerTick;
         leaseTtl = leaseTtl == null ? Duration.ofSeconds(15) : leaseTtl;
-        stepJvmOptions = stepJvmOptions == null ? "-XX:+UseSerialGC -Xshare:auto -XX:TieredStopAtLevel=1" : stepJvmOptions;
+        stepJvmOptions = stepJvmOptions == null ? "-XX:+UseSerialGC -Xshare:auto" : stepJvmOptions;
     }
 
     public Path tasksDir() {
