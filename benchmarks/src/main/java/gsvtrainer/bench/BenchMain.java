@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The service benchmarks of docs/benchmarks.md, each against a live server started from the jar:
- * GET latency under load while a step runs, SSE fan-out, a 1 GB upload, per-step overhead.
- * Usage: BenchMain JAR WORKDIR [which...] where which is latency, sse, upload, overhead.
+ * GET latency under load while a step runs, SSE fan-out, a 1 GB upload, per-step overhead, and the
+ * audio preprocessing steps ({@link AudioBench}).
+ * Usage: BenchMain JAR WORKDIR [which...] where which is latency, sse, upload, overhead, audio.
  */
 public final class BenchMain {
 
@@ -43,11 +44,12 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         BenchMain bench = new BenchMain(Path.of(args[0]), Files.createDirectories(Path.of(args[1])));
         Set<String> which = args.length > 2 ? Set.of(java.util.Arrays.copyOfRange(args, 2, args.length))
-                : Set.of("latency", "sse", "upload", "overhead");
+                : Set.of("latency", "sse", "upload", "overhead", "audio");
         if (which.contains("overhead")) bench.stepOverhead();
         if (which.contains("latency")) bench.latency();
         if (which.contains("sse")) bench.sse();
         if (which.contains("upload")) bench.upload();
+        if (which.contains("audio")) new AudioBench(bench.jar, bench.work, bench.report).run();
         String text = String.join("\n", bench.report) + "\n";
         System.out.println(text);
         Files.writeString(bench.work.resolve("results.md"), text);
@@ -227,7 +229,8 @@ public final class BenchMain {
         }
     }
 
-    private static Map<String, Object> timing(Path log) throws Exception {
+    /** The {@code timing} line a step process writes to its run log. */
+    static Map<String, Object> timing(Path log) throws Exception {
         for (String line : Files.readAllLines(log)) {
             int at = line.indexOf("::gsv:: ");
             if (at >= 0 && line.contains("\"type\":\"timing\"")) {

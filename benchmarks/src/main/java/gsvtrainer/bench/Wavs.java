@@ -16,14 +16,8 @@ final class Wavs {
 
     static Path write(Path file, double seconds, int rate, int channels) throws IOException {
         long frames = (long) (seconds * rate);
-        long dataBytes = frames * channels * 2;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-            ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-            header.put("RIFF".getBytes()).putInt((int) Math.min(0xFFFFFFFFL, 36 + dataBytes)).put("WAVE".getBytes());
-            header.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) channels).putInt(rate)
-                    .putInt(rate * channels * 2).putShort((short) (channels * 2)).putShort((short) 16);
-            header.put("data".getBytes()).putInt((int) Math.min(0xFFFFFFFFL, dataBytes));
-            out.write(header.array());
+            out.write(header(frames, rate, channels));
             byte[] block = new byte[rate * channels * 2];
             ByteBuffer buffer = ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN);
             for (long second = 0; second * rate < frames; second++) {
@@ -41,5 +35,16 @@ final class Wavs {
             }
         }
         return file;
+    }
+
+    /** The 44-byte header of a 16-bit PCM WAV of {@code frames} frames. */
+    static byte[] header(long frames, int rate, int channels) {
+        long dataBytes = frames * channels * 2;
+        ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+        header.put("RIFF".getBytes()).putInt((int) Math.min(0xFFFFFFFFL, 36 + dataBytes)).put("WAVE".getBytes());
+        header.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) channels).putInt(rate)
+                .putInt(rate * channels * 2).putShort((short) (channels * 2)).putShort((short) 16);
+        header.put("data".getBytes()).putInt((int) Math.min(0xFFFFFFFFL, dataBytes));
+        return header.array();
     }
 }

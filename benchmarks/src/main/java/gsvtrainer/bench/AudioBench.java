@@ -1,0 +1,190 @@
+package gsvtrainer.bench;
+
+import gsvtrainer.client.GsvTrainerClient;
+import gsvtrainer.client.TaskInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The audio preprocessing benchmark of issue 3, through the service like a user: a 1-hour 44.1 kHz
+ * stereo mp3 of speech uploaded, converted and sliced (speed, peak RSS of the step process), denoising
+ * of 10 minutes of clips, pocketsphinx ASR of 2 minutes, and upstream's slicer on the same hour.
+ */
+final class AudioBench {
+
+    private static final double HOUR = 3600;
+    /** Our slicer without its length limits, to compare with upstream, which has none. */
+    private static final Map<String, Object> UNLIMITED = Map.of("max_clip_seconds", 1000, "min_clip_seconds", 0);
+
+    private final Path jar;
+    private final Path work;
+    private final List<String> report;
+
+    AudioBench(Path jar, Path work, List<String> report) {
+        this.jar = jar;
+        this.work = work;
+        this.report = report;
+    }
+
+    void run() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("audio-input"));
+        double loadBefore = Machine.load();
+        SpeechInput speech = SpeechInput.in(dir);
+        Path hour = speech.mp3(dir.resolve("speech-1h.mp3"), HOUR);
+        Path tenMinutes = speech.mp3(dir.resolve("speech-10min.mp3"), 600);
+        Path twoMinutes = speech.mp3(dir.resolve("speech-2min.mp3"), 120);
+        report.add("## Audio preprocessing (issue 3)");
+        report.add("Machine: " + Machine.describe() + ". 1-minute load average when the inputs were built: "
+                + loadBefore + ".");
+        report.add("");
+        report.add(String.format("Input: %s (%.1f MiB), the English sentence fixtures in a fixed order with "
+                + "0.15–3 s pauses and a -60 dBFS noise floor, looped to 1 hour and encoded by the ffmpeg CLI "
+                + "(44.1 kHz stereo, 128 kb/s).", hour.getFileName(), Files.size(hour) / 1048576.0));
+        report.add("");
+        Path ourWorkspace;
+        double ourWall;
+        try (LiveServer server = new LiveServer(jar, work.resolve("audio"))) {
+            String task = upload(server.client, "hour", hour);
+            double load = Machine.load();
+            MeasuredRun convert = MeasuredRun.of(server, task, "convert_audio", Map.of());
+            MeasuredRun slice = MeasuredRun.of(server, task, "slice_audio", Map.of());
+            MeasuredRun unlimited = MeasuredRun.of(server, task, "slice_audio", UNLIMITED);
+            String loads = load + " → " + Machine.load();
+            convertAndSlice(convert, slice, unlimited, loads);
+            ourWorkspace = workspace(server, task);
+            ourWall = convert.wallSeconds() + unlimited.wallSeconds();
+            denoise(server, tenMinutes);
+            asr(server, twoMinutes);
+        }
+        upstream(hour, ourWorkspace, ourWall);
+    }
+
+    private void convertAndSlice(MeasuredRun convert, MeasuredRun slice, MeasuredRun unlimited, String loads) {
+        report.add("### Convert + slice of the 1-hour mp3 (one upload, so one file)");
+        report.add("Each run was given cpuThreads = " + convert.cpuThreads() + " (cores / CPU slots); convert_audio "
+                + "and slice_audio work file by file, so a single upload keeps one thread busy (see the CPU time). "
+                + "Work = the step's own time (its `timing` log line); wall = queued → outcome recorded (run record). "
+                + "1-minute load during these runs: " + loads + ".");
+        report.add("| run | work s | wall s | × real time (work) | × real time (wall) | per core given (wall ÷ "
+                + convert.cpuThreads() + ") | CPU s of the step process | × real time per CPU second | peak RSS of the step process |");
+        report.add("|---|---|---|---|---|---|---|---|---|");
+        report.add(speedRow("convert_audio", convert, HOUR));
+        report.add(speedRow("slice_audio (defaults: max 25 s, min 0.6 s)", slice, HOUR));
+        MeasuredRun both = new MeasuredRun("convert+slice", "", convert.workSeconds() + slice.workSeconds(),
+                convert.wallSeconds() + slice.wallSeconds(), convert.cpuThreads(),
+                Math.max(convert.peakRssMiB(), slice.peakRssMiB()), convert.cpuSeconds() + slice.cpuSeconds(), null);
+        report.add(speedRow("**convert + slice**", both, HOUR));
+        report.add(speedRow("slice_audio (max_clip_seconds 1000, min_clip_seconds 0; for the upstream comparison)",
+                unlimited, HOUR));
+        report.add("");
+    }
+
+    private void denoise(LiveServer server, Path input) throws Exception {
+        String task = upload(server.client, "denoise", input);
+        MeasuredRun.of(server, task, "convert_audio", Map.of());
+        MeasuredRun.of(server, task, "slice_audio", Map.of());
+        double seconds = ClipBoundaries.in(workspace(server, task).resolve("sliced")).seconds();
+        double load = Machine.load();
+        MeasuredRun denoise = MeasuredRun.of(server, task, "denoise_audio", Map.of("backend", "spectral"));
+        report.add("### denoise_audio (spectral backend) on the clips of a 10-minute input");
+        report.add(String.format("%.0f s of sliced clips; 1-minute load %s → %s.", seconds, load, Machine.load()));
+        report.add("| run | work s | wall s | × real time (work) | × real time (wall) | per core given (wall ÷ "
+                + denoise.cpuThreads() + ") | CPU s of the step process | × real time per CPU second | peak RSS of the step process |");
+        report.add("|---|---|---|---|---|---|---|---|---|");
+        report.add(speedRow("denoise_audio, backend spectral", denoise, seconds));
+        report.add("");
+    }
+
+    private void asr(LiveServer server, Path input) throws Exception {
+        String task = upload(server.client, "asr", input);
+        MeasuredRun.of(server, task, "convert_audio", Map.of());
+        MeasuredRun.of(server, task, "slice_audio", Map.of());
+        Path sliced = workspace(server, task).resolve("sliced");
+        double seconds = ClipBoundaries.in(sliced).seconds();
+        int clips = ClipBoundaries.in(sliced).clips().size();
+        List<String> sentences = Files.readAllLines(SpeechInput.FIXTURES.resolve("sentences.txt")).stream()
+                .filter(l -> l.contains("|en|")).map(l -> l.substring(l.lastIndexOf('|') + 1)).toList();
+        double load = Machine.load();
+        MeasuredRun free = MeasuredRun.of(server, task, "asr_transcribe", Map.of("backend", "pocketsphinx"));
+        MeasuredRun grammar = MeasuredRun.of(server, task, "asr_transcribe",
+                Map.of("backend", "pocketsphinx", "grammar", sentences));
+        report.add("### asr_transcribe, pocketsphinx backend (Debian `pocketsphinx_continuous`, en-US model)");
+        report.add(String.format("%d clips, %.0f s of audio; %d threads (one pocketsphinx process per clip); "
+                + "1-minute load %s → %s. Real-time factor = time ÷ audio duration (lower is faster).",
+                clips, seconds, free.cpuThreads(), load, Machine.load()));
+        report.add("| decoding | work s | wall s | real-time factor (work) | real-time factor (wall) |");
+        report.add("|---|---|---|---|---|");
+        for (MeasuredRun run : List.of(free, grammar)) {
+            report.add(String.format("| %s | %.1f | %.1f | %.3f | %.3f |", run == free ? "free (default language model)"
+                    : "with the fixture sentences as a JSGF grammar", run.workSeconds(), run.wallSeconds(),
+                    run.workSeconds() / seconds, run.wallSeconds() / seconds));
+        }
+        report.add("");
+        report.add("Not measured: the `whisper_cpp` backend needs a ggml model and the `upstream` backend needs "
+                + "FunASR / faster-whisper models; none is available on this machine, so no figure is given.");
+        report.add("");
+    }
+
+    private void upstream(Path hour, Path ourWorkspace, double ourWall) throws Exception {
+        report.add("### Side by side with upstream GPT-SoVITS `tools/slice_audio.py` (same 1-hour mp3)");
+        StringBuilder why = new StringBuilder();
+        Optional<UpstreamSlice> upstream = UpstreamSlice.find(why);
+        if (upstream.isEmpty()) {
+            report.add("Skipped: " + why + ".");
+            report.add("");
+            return;
+        }
+        ClipBoundaries ours = ClipBoundaries.in(ourWorkspace.resolve("sliced"));
+        double load = Machine.load();
+        UpstreamSlice.Result onMp3 = upstream.get().slice(hour, work.resolve("upstream-sliced-mp3"));
+        Path converted;
+        try (var files = Files.list(ourWorkspace.resolve("converted"))) {
+            converted = files.filter(f -> f.toString().endsWith(".wav")).findFirst().orElseThrow();
+        }
+        UpstreamSlice.Result onWav = upstream.get().slice(converted, work.resolve("upstream-sliced-wav"));
+        report.add(String.format("Upstream run as its webui runs it (`python -s tools/slice_audio.py <input> <out> -34 4000 "
+                + "300 10 500 0.9 0.25 0 1`, cwd = checkout): it decodes with the ffmpeg CLI to 32 kHz mono float "
+                + "and slices on one core. Ours: convert_audio + slice_audio with max_clip_seconds 1000 and "
+                + "min_clip_seconds 0 (upstream has no length limits), wall times from the run records. "
+                + "Upstream was also run on our converted 32 kHz mono WAV, which compares the slicers alone. "
+                + "1-minute load %s → %s.", load, Machine.load()));
+        report.add("| upstream's input | upstream wall s | × real time | peak RSS (Python process) | upstream clips "
+                + "| our clips | upstream clips matched by ours (both ends ≤ 10 ms) | largest boundary difference |");
+        report.add("|---|---|---|---|---|---|---|---|");
+        report.add(comparisonRow("the 1-hour mp3 (same input as ours)", onMp3, ours));
+        report.add(comparisonRow("our converted WAV (slicer alone)", onWav, ours));
+        report.add("");
+        report.add(String.format("Speed: our convert + slice took %.1f s wall (%.0f× real time), upstream %.1f s on the "
+                + "same mp3: **speed ratio %.2f** (upstream wall ÷ ours; target ≥ 3).", ourWall, HOUR / ourWall,
+                onMp3.wallSeconds(), onMp3.wallSeconds() / ourWall));
+        report.add("");
+    }
+
+    private static String comparisonRow(String label, UpstreamSlice.Result result, ClipBoundaries ours)
+            throws Exception {
+        ClipBoundaries.Comparison cmp = ours.against(ClipBoundaries.in(result.clips()), 10);
+        return String.format("| %s | %.1f | %.0f× | %.0f MiB | %d | %d | %d | %.1f ms |", label, result.wallSeconds(),
+                HOUR / result.wallSeconds(), result.peakRssMiB(), cmp.theirs(), cmp.ours(), cmp.matched(),
+                cmp.maxDiffMs());
+    }
+
+    private String upload(GsvTrainerClient client, String name, Path file) {
+        TaskInfo task = client.createTask("audio-" + name, Map.of("exp_name", name, "language", "en"));
+        client.uploadFile(task.taskId(), file);
+        return task.taskId();
+    }
+
+    private static Path workspace(LiveServer server, String task) {
+        return server.dataDir.resolve("tasks").resolve(task);
+    }
+
+    private static String speedRow(String label, MeasuredRun run, double audioSeconds) {
+        return String.format("| %s | %.1f | %.1f | %.0f× | %.0f× | %.0f× | %.1f | %.0f× | %.0f MiB |", label,
+                run.workSeconds(), run.wallSeconds(), audioSeconds / run.workSeconds(), audioSeconds / run.wallSeconds(),
+                audioSeconds / run.wallSeconds() / run.cpuThreads(), run.cpuSeconds(), audioSeconds / run.cpuSeconds(),
+                run.peakRssMiB());
+    }
+}
