@@ -1,6 +1,7 @@
 package gsvtrainer.audio;
 
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,16 @@ public final class AudioConverter {
         this.sampleRate = sampleRate;
     }
 
+    /** Float samples to 16-bit PCM, clipped at full scale. */
+    static ShortBuffer toPcm16(FloatBuffer samples) {
+        ShortBuffer pcm = ShortBuffer.allocate(samples.remaining());
+        for (int i = samples.position(); i < samples.limit(); i++) {
+            float value = samples.get(i) * 32767f;
+            pcm.put((short) Math.max(-32768, Math.min(32767, Math.round(value))));
+        }
+        return pcm.flip();
+    }
+
     public ConversionResult convert(Path source, Path target) throws BadAudioException, IOException {
         Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
         try {
@@ -40,7 +51,7 @@ public final class AudioConverter {
             try (FfmpegInput input = FfmpegInput.open(source, sampleRate);
                     WavWriter writer = new WavWriter(temp, sampleRate, 1)) {
                 for (Frame frame = input.nextSamples(); frame != null; frame = input.nextSamples()) {
-                    writer.write((ShortBuffer) frame.samples[0]);
+                    writer.write(toPcm16((FloatBuffer) frame.samples[0]));
                 }
                 info = input.info();
                 exact = input.hasExactDuration();

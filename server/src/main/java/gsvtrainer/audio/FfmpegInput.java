@@ -2,7 +2,7 @@ package gsvtrainer.audio;
 
 import static org.bytedeco.ffmpeg.global.avformat.AVFMT_DURATION_FROM_BITRATE;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
-import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16;
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +42,9 @@ final class FfmpegInput implements AutoCloseable {
         }
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         if (targetRate > 0) {
-            grabber.setSampleFormat(AV_SAMPLE_FMT_S16);
+            // Float, like upstream's load_audio (ffmpeg -f f32le -ac 1): FFmpeg then mixes stereo to
+            // mono at the same level as upstream instead of scaling it down to avoid clipping.
+            grabber.setSampleFormat(AV_SAMPLE_FMT_FLT);
             grabber.setSampleRate(targetRate);
             grabber.setAudioChannels(1);
         }
