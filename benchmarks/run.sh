@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=${GSV_BENCH_DIR:-/tmp/gsv-bench}
 rm -rf "$work"; mkdir -p "$work"
-mvn -B -ntp -q -pl benchmarks -am -DskipTests install
+mvn -B -ntp -q -DskipTests install
 mvn -B -ntp -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$work/cp.txt"
 java -cp "benchmarks/target/classes:$(cat "$work/cp.txt")" gsvtrainer.bench.BenchMain \
   server/target/gsv-trainer.jar "$work" "$@"

@@ -24,7 +24,7 @@ final class LiveServer implements AutoCloseable {
     LiveServer(Path jar, Path dataDir, String... extraArgs) throws Exception {
         this.dataDir = dataDir;
         this.port = freePort();
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.toString(), "serve", "--port",
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.toAbsolutePath().toString(), "serve", "--port",
                 Integer.toString(port), "--data-dir", dataDir.toString(), "--log-level", "WARN"));
         command.addAll(List.of(extraArgs));
         Files.createDirectories(dataDir);

@@ -16,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param upstreamDir    the GPT-SoVITS checkout
  * @param upstreamPython the interpreter of upstream's Python environment
  * @param authRequired   true/false; null means: required unless the server binds to loopback
+ * @param stepNice       CPU niceness of run processes (0-19), so the API stays responsive while steps
+ *                       use every core
  */
 @ConfigurationProperties(prefix = "gsv")
 public record GsvSettings(
@@ -30,7 +32,8 @@ public record GsvSettings(
         Duration cancelGrace,
         Duration schedulerTick,
         Duration leaseTtl,
-        String stepJvmOptions) {
+        String stepJvmOptions,
+        Integer stepNice) {
 
     public GsvSettings {
         dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
@@ -43,6 +46,7 @@ public record GsvSettings(
         schedulerTick = schedulerTick == null ? Duration.ofMillis(200) : schedulerTick;
         leaseTtl = leaseTtl == null ? Duration.ofSeconds(15) : leaseTtl;
         stepJvmOptions = stepJvmOptions == null ? "-XX:+UseSerialGC -Xshare:auto" : stepJvmOptions;
+        stepNice = stepNice == null ? 10 : Math.max(0, Math.min(19, stepNice));
     }
 
     public Path tasksDir() {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +31,13 @@ public class RunLauncher {
     private final Workspaces workspaces;
     private final ProcessLauncher launcher = new ProcessLauncher();
     private final boolean realGpus;
+    private final JavaCommand javaCommand;
 
     public RunLauncher(GsvSettings settings, Workspaces workspaces) {
         this.settings = settings;
         this.workspaces = workspaces;
         this.realGpus = GpuDiscovery.isReal(settings.gpus());
+        this.javaCommand = new JavaCommand(settings.dataDir().resolve("app"));
     }
 
     public LaunchedProcess launch(Task task, StepRun run, RunResources resources, int cpuThreads) throws IOException {
@@ -47,7 +50,12 @@ public class RunLauncher {
         Path tmp = runDir.resolve(RunSpec.FILE_NAME + ".tmp");
         Files.writeString(tmp, Json.write(spec));
         Files.move(tmp, specFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        return launcher.launch(JavaCommand.stepExec(settings.stepJvmOptions(), runDir), runDir,
+        List<String> command = new java.util.ArrayList<>();
+        if (settings.stepNice() > 0) {
+            command.addAll(List.of("nice", "-n", Integer.toString(settings.stepNice())));
+        }
+        command.addAll(javaCommand.stepExec(settings.stepJvmOptions(), runDir));
+        return launcher.launch(command, runDir,
                 runDir.resolve(LOG_FILE), workspace.root(), Map.of());
     }
 
