@@ -134,8 +134,9 @@ class EventStreamHub implements EventListener, SmartLifecycle {
                 s.lastSentMillis = System.currentTimeMillis();
             }
         } catch (IOException | IllegalStateException e) {
+            // The client went away: end the stream quietly, it is not a server error.
             subscriptions.remove(s);
-            s.emitter.completeWithError(e);
+            s.emitter.complete();
         }
     }
 
