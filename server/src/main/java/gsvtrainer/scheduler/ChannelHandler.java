@@ -70,7 +70,7 @@ class ChannelHandler {
                     Map.of("step", run.step(), "line", String.valueOf(message.text("message"))));
             case "error" -> reportedErrors.put(run.id(), new RunError(
                     orDefault(message.text("code"), "step_error"), orDefault(message.text("message"), "")));
-            case "heartbeat" -> runs.updateHeartbeat(run.id(), clock.instant(), run.logOffset());
+            case "heartbeat" -> { } // the watcher records liveness (and the log offset) itself
             case "timing" -> log.debug("run {} timing {}", run.id(), message.body());
             default -> log.debug("run {} sent an unknown message type {}", run.id(), message.type());
         }

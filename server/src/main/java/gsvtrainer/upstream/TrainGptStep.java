@@ -1,6 +1,5 @@
 package gsvtrainer.upstream;
 
-import gsvtrainer.dataset.DatasetReports;
 import gsvtrainer.pipeline.Pipeline;
 import gsvtrainer.pipeline.StepAction;
 import gsvtrainer.pipeline.StepContext;
@@ -25,11 +24,10 @@ public final class TrainGptStep implements StepAction<TrainGptParams> {
     @Override
     public void run(StepContext context, TrainGptParams params) throws Exception {
         TrainGptParams p = params == null ? TrainGptParams.defaults() : params;
-        VersionProfile version = VersionProfiles.forTask(context.taskConfig());
-        UpstreamCheckout checkout = UpstreamCheckout.of(context);
-        new Preflight(checkout).require(version, name());
-        DatasetReports.requireTrainable(context.workspace());
-        Path exp = context.workspace().experiment();
+        TrainingStart start = TrainingStart.check(context, name());
+        VersionProfile version = start.version();
+        UpstreamCheckout checkout = start.checkout();
+        Path exp = start.experiment();
         Outputs.requireExists(exp.resolve(PartMerge.TEXT), Pipeline.EXTRACT_TEXT_FEATURES);
         Outputs.requireExists(exp.resolve(PartMerge.SEMANTIC), Pipeline.EXTRACT_SEMANTIC_FEATURES);
         Path checkpoints = GptConfig.outputDir(exp, version);

@@ -1,6 +1,5 @@
 package gsvtrainer.upstream;
 
-import gsvtrainer.dataset.DatasetReports;
 import gsvtrainer.pipeline.Pipeline;
 import gsvtrainer.pipeline.StepAction;
 import gsvtrainer.pipeline.StepContext;
@@ -26,11 +25,10 @@ public final class TrainSovitsStep implements StepAction<TrainSovitsParams> {
     @Override
     public void run(StepContext context, TrainSovitsParams params) throws Exception {
         TrainSovitsParams p = params == null ? TrainSovitsParams.defaults() : params;
-        VersionProfile version = VersionProfiles.forTask(context.taskConfig());
-        UpstreamCheckout checkout = UpstreamCheckout.of(context);
-        new Preflight(checkout).require(version, name());
-        DatasetReports.requireTrainable(context.workspace());
-        Path exp = context.workspace().experiment();
+        TrainingStart start = TrainingStart.check(context, name());
+        VersionProfile version = start.version();
+        UpstreamCheckout checkout = start.checkout();
+        Path exp = start.experiment();
         Outputs.requireExists(exp.resolve(PartMerge.TEXT), Pipeline.EXTRACT_TEXT_FEATURES);
         Outputs.requireExists(exp.resolve("4-cnhubert"), Pipeline.EXTRACT_AUDIO_FEATURES);
         Outputs.requireExists(exp.resolve("5-wav32k"), Pipeline.EXTRACT_AUDIO_FEATURES);
