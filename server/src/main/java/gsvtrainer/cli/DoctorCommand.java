@@ -26,6 +26,9 @@ public class DoctorCommand implements Callable<Integer> {
     @Option(names = "--upstream-python", description = "Its interpreter (default: $GSV_UPSTREAM_PYTHON)")
     String upstreamPython;
 
+    @Option(names = "--pretrained-dir", description = "Folder of the pretrained models (default: $GSV_PRETRAINED_DIR or the checkout's GPT_SoVITS/pretrained_models)")
+    Path pretrainedDir;
+
     @Option(names = "--model-version", description = "Model version whose pretrained files to check (default: v2ProPlus)")
     String version = VersionProfiles.DEFAULT;
 
@@ -57,7 +60,9 @@ public class DoctorCommand implements Callable<Integer> {
     /** What the steps' own preflight would refuse: scripts and the version's pretrained files. */
     private void checkUpstream(Path upstream, String python) {
         try {
-            var missing = new Preflight(new UpstreamCheckout(upstream, python)).missing(VersionProfiles.of(version), null);
+            Path pretrained = pretrainedDir != null ? pretrainedDir
+                    : System.getenv().getOrDefault("GSV_PRETRAINED_DIR", "").isBlank() ? null : Path.of(System.getenv("GSV_PRETRAINED_DIR"));
+            var missing = new Preflight(new UpstreamCheckout(upstream, python, pretrained)).missing(VersionProfiles.of(version), null);
             missing.stream().filter(m -> m.startsWith("script") || m.startsWith("pretrained"))
                     .forEach(m -> report(false, m + " (" + version + ")"));
             if (missing.isEmpty()) {

@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param cpuSlots       how many CPU-only runs may execute at once
  * @param upstreamDir    the GPT-SoVITS checkout
  * @param upstreamPython the interpreter of upstream's Python environment
+ * @param pretrainedDir  the folder of upstream's pretrained models; null: the checkout's
+ *                       {@code GPT_SoVITS/pretrained_models}
  * @param authRequired   true/false; null means: required unless the server binds to loopback
  * @param stepNice       CPU niceness of run processes (0-19), so the API stays responsive while steps
  *                       use every core
@@ -26,6 +28,7 @@ public record GsvSettings(
         Integer cpuSlots,
         Path upstreamDir,
         String upstreamPython,
+        Path pretrainedDir,
         Boolean authRequired,
         DataSize maxUploadSize,
         DataSize maxTaskUploadSize,
@@ -40,6 +43,7 @@ public record GsvSettings(
         gpus = gpus == null ? "" : gpus.trim();
         cpuSlots = cpuSlots == null || cpuSlots < 1 ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2) : cpuSlots;
         upstreamPython = upstreamPython == null || upstreamPython.isBlank() ? "python3" : upstreamPython;
+        pretrainedDir = pretrainedDir == null || pretrainedDir.toString().isBlank() ? null : pretrainedDir.toAbsolutePath().normalize();
         maxUploadSize = maxUploadSize == null ? DataSize.ofGigabytes(2) : maxUploadSize;
         maxTaskUploadSize = maxTaskUploadSize == null ? DataSize.ofGigabytes(10) : maxTaskUploadSize;
         cancelGrace = cancelGrace == null ? Duration.ofSeconds(5) : cancelGrace;

@@ -68,6 +68,7 @@ public class RunLauncher {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("upstream_dir", settings.upstreamDir() == null ? "" : settings.upstreamDir().toString());
         values.put("upstream_python", settings.upstreamPython());
+        values.put("pretrained_dir", settings.pretrainedDir() == null ? "" : settings.pretrainedDir().toString());
         values.put("real_gpus", Boolean.toString(realGpus));
         return values;
     }

@@ -16,7 +16,7 @@ public final class ExtractAudioFeaturesStep extends FeatureStep {
 
     @Override
     Map<String, String> env(UpstreamCheckout checkout, VersionProfile version) {
-        return Map.of("cnhubert_base_dir", checkout.resolve(VersionProfile.HUBERT_DIR).toString());
+        return Map.of("cnhubert_base_dir", checkout.pretrained(VersionProfile.HUBERT_DIR).toString());
     }
 
     @Override

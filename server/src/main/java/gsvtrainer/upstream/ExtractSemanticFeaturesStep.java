@@ -16,7 +16,7 @@ public final class ExtractSemanticFeaturesStep extends FeatureStep {
 
     @Override
     Map<String, String> env(UpstreamCheckout checkout, VersionProfile version) {
-        return Map.of("pretrained_s2G", checkout.resolve(version.pretrainedS2G()).toString(),
+        return Map.of("pretrained_s2G", checkout.pretrained(version.pretrainedS2G()).toString(),
                 "s2config_path", checkout.resolve(version.s2Config()).toString());
     }
 

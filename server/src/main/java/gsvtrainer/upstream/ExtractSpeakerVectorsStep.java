@@ -16,8 +16,8 @@ public final class ExtractSpeakerVectorsStep extends FeatureStep {
 
     @Override
     Map<String, String> env(UpstreamCheckout checkout, VersionProfile version) {
-        return Map.of("cnhubert_base_dir", checkout.resolve(VersionProfile.HUBERT_DIR).toString(),
-                "sv_path", checkout.resolve(version.speakerVector()).toString());
+        return Map.of("cnhubert_base_dir", checkout.pretrained(VersionProfile.HUBERT_DIR).toString(),
+                "sv_path", checkout.pretrained(version.speakerVector()).toString());
     }
 
     @Override

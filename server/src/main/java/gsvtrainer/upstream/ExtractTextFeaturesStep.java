@@ -16,7 +16,7 @@ public final class ExtractTextFeaturesStep extends FeatureStep {
 
     @Override
     Map<String, String> env(UpstreamCheckout checkout, VersionProfile version) {
-        return Map.of("bert_pretrained_dir", checkout.resolve(VersionProfile.BERT_DIR).toString());
+        return Map.of("bert_pretrained_dir", checkout.pretrained(VersionProfile.BERT_DIR).toString());
     }
 
     @Override

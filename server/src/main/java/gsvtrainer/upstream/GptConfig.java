@@ -51,7 +51,7 @@ record GptConfig(int batchSize, int epochs, int saveEveryEpoch, boolean dpo, boo
         train.put("if_dpo", dpo);
         train.put("half_weights_save_dir", weights.toString());
         train.put("exp_name", expName);
-        data.put("pretrained_s1", checkout.resolve(version.pretrainedS1()).toString());
+        data.put("pretrained_s1", checkout.pretrained(version.pretrainedS1()).toString());
         data.put("train_semantic_path", exp.resolve(PartMerge.SEMANTIC).toString());
         data.put("train_phoneme_path", exp.resolve(PartMerge.TEXT).toString());
         data.put("output_dir", outputDir(exp, version).toString());

@@ -56,7 +56,8 @@ public final class Preflight {
             missing.add("ffmpeg on PATH");
         }
         List<String> pretrained = step == null ? version.allPretrained() : version.pretrainedFor(step);
-        pretrained.stream().filter(p -> !Files.exists(checkout.resolve(p))).forEach(p -> missing.add("pretrained " + p));
+        pretrained.stream().map(checkout::pretrained).filter(p -> !Files.exists(p))
+                .forEach(p -> missing.add("pretrained " + p));
         return missing;
     }
 

@@ -50,8 +50,8 @@ record SovitsConfig(
         train.put("batch_size", batchSize);
         train.put("epochs", epochs);
         train.put("text_low_lr_rate", textLowLrRate);
-        train.put("pretrained_s2G", checkout.resolve(version.pretrainedS2G()).toString());
-        train.put("pretrained_s2D", version.pretrainedS2D() == null ? "" : checkout.resolve(version.pretrainedS2D()).toString());
+        train.put("pretrained_s2G", checkout.pretrained(version.pretrainedS2G()).toString());
+        train.put("pretrained_s2D", version.pretrainedS2D() == null ? "" : checkout.pretrained(version.pretrainedS2D()).toString());
         train.put("if_save_latest", saveLatest);
         train.put("if_save_every_weights", saveEveryWeights);
         train.put("save_every_epoch", saveEveryEpoch);

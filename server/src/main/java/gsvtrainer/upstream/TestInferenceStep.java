@@ -48,8 +48,9 @@ public final class TestInferenceStep implements StepAction<TestInferenceParams> 
         request.put("is_half", Precision.isHalf(context, null));
         request.put("t2s_weights_path", gpt.toString());
         request.put("vits_weights_path", sovits.toString());
-        request.put("bert_base_path", checkout.resolve(VersionProfile.BERT_DIR).toString());
-        request.put("cnhuhbert_base_path", checkout.resolve(VersionProfile.HUBERT_DIR).toString());
+        request.put("bert_base_path", checkout.pretrained(VersionProfile.BERT_DIR).toString());
+        request.put("cnhuhbert_base_path", checkout.pretrained(VersionProfile.HUBERT_DIR).toString());
+        request.put("sv_path", version.hasSpeakerVectors() ? checkout.pretrained(version.speakerVector()).toString() : null);
         request.put("text", p.text() != null ? p.text() : Languages.sampleText(language));
         request.put("text_lang", language);
         request.put("ref_audio_path", reference.audio().toString());

