@@ -24,6 +24,8 @@ final class UpstreamProcess {
         this.log = log;
     }
 
+    private static final String SYSTEM_TEMP = System.getProperty("java.io.tmpdir", "/tmp");
+
     static UpstreamProcess start(UpstreamCheckout checkout, WorkingDir cwd, String script, List<String> args,
                                  Map<String, String> env, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(checkout.python(), "-s", script));
@@ -38,7 +40,10 @@ final class UpstreamProcess {
         environment.put("PYTHONPATH", checkout.pythonPath());
         environment.put("PYTHONUNBUFFERED", "1");
         environment.put("TEMP", cwd.temp().toString());
-        environment.put("TMPDIR", cwd.temp().toString());
+        // Python's tempfile prefers TMPDIR to TEMP. It stays the system's short temp dir: DataLoader workers
+        // pass tensors over Unix sockets created there, whose paths must fit in 108 bytes, which a run's
+        // TEMP under the data dir may not (bind fails with "AF_UNIX path too long").
+        environment.put("TMPDIR", SYSTEM_TEMP);
         environment.putAll(env);
         return new UpstreamProcess(builder.start(), log);
     }

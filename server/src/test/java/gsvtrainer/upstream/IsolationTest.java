@@ -38,6 +38,8 @@ class IsolationTest extends StandinServerTest {
         assertThat((String) callA.get("cwd")).startsWith(workspace(a).toString());
         assertThat((String) callB.get("cwd")).startsWith(workspace(b).toString());
         assertThat(((Map<?, ?>) callA.get("env")).get("TEMP")).isNotEqualTo(((Map<?, ?>) callB.get("env")).get("TEMP"));
+        assertThat(((Map<?, ?>) callA.get("env")).get("TMPDIR")).as("short enough for DataLoader's Unix sockets")
+                .isEqualTo(System.getProperty("java.io.tmpdir"));
         assertThat(Files.readString(Path.of(((List<?>) callA.get("argv")).get(1).toString()))).doesNotContain(b);
         assertThat(Files.readString(Path.of(((List<?>) callB.get("argv")).get(1).toString()))).doesNotContain(a);
         for (String task : List.of(a, b)) {

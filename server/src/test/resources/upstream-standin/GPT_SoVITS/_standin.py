@@ -8,7 +8,7 @@ import time
 
 RECORDED_ENV = ("inp_text", "inp_wav_dir", "exp_name", "opt_dir", "bert_pretrained_dir", "cnhubert_base_dir",
                 "sv_path", "pretrained_s2G", "s2config_path", "is_half", "i_part", "all_parts",
-                "_CUDA_VISIBLE_DEVICES", "version", "hz", "PYTHONPATH", "TEMP")
+                "_CUDA_VISIBLE_DEVICES", "version", "hz", "PYTHONPATH", "TEMP", "TMPDIR")
 
 
 def behaviour(workspace, script):
