@@ -78,7 +78,16 @@ abstract class FeatureStep implements StepAction<FeatureParams> {
         if (!failed.isEmpty()) {
             throw new StepFailure("upstream_failed", name() + " failed: " + String.join("; ", failed));
         }
-        merge(exp, shards.size());
+        try {
+            merge(exp, shards.size());
+        } catch (StepFailure e) {
+            if (!"no_features".equals(e.code())) {
+                throw e;
+            }
+            UpstreamProcess first = processes.get(0);
+            throw new StepFailure(e.code(), e.getMessage() + ". Upstream's script prints each clip's error and exits 0; last lines of "
+                    + context.workspace().root().relativize(first.log()) + ": " + first.tail(3));
+        }
     }
 
     private List<Integer> awaitAll(StepContext context, List<UpstreamProcess> processes, Path exp, int clips)

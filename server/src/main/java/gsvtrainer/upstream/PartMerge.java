@@ -39,7 +39,7 @@ final class PartMerge {
         lines.addAll(body);
         Files.writeString(exp.resolve(SEMANTIC), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         if (body.stream().allMatch(String::isBlank)) {
-            throw new StepFailure("no_features", "semantic features are empty: no clip had SSL features");
+            throw new StepFailure("no_features", "semantic features are empty: no clip got semantic tokens");
         }
     }
 

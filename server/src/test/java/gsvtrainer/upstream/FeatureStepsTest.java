@@ -93,6 +93,8 @@ class FeatureStepsTest extends StandinServerTest {
         StepRun failed = awaitStatus(runStep(task, "extract_text_features", Map.of()), RunStatus.FAILED, TIMEOUT);
 
         assertThat(failed.error().code()).isEqualTo("no_features");
+        assertThat(failed.error().message()).as("the script's own per-clip message is passed on")
+                .contains("not supported for training").contains("shard-0.log");
     }
 
     private static String lineOf(int i) {
