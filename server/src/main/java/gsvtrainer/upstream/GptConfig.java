@@ -1,5 +1,6 @@
 package gsvtrainer.upstream;
 
+import gsvtrainer.pipeline.StepFailure;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import org.yaml.snakeyaml.Yaml;
  * {@code open1Bb} overrides, pointed at the task's features, checkpoints and weight folder.
  */
 record GptConfig(int batchSize, int epochs, int saveEveryEpoch, boolean dpo, boolean saveLatest,
-                 boolean saveEveryWeights, boolean half) {
+                 boolean saveEveryWeights, boolean half, ConfigOverrides overrides) {
 
     static GptConfig of(TrainGptParams p, Map<String, Object> task, boolean half) {
         int batch = p.batchSize() != null ? p.batchSize() : TaskNumbers.get(task, "batch_size", 16);
@@ -24,7 +25,8 @@ record GptConfig(int batchSize, int epochs, int saveEveryEpoch, boolean dpo, boo
                 p.ifDpo() != null && p.ifDpo(),
                 p.ifSaveLatest() == null || p.ifSaveLatest(),
                 p.ifSaveEveryWeights() == null || p.ifSaveEveryWeights(),
-                half);
+                half,
+                p.configOverrides());
     }
 
     /** The folder of Lightning's checkpoints, which s1_train.py resumes from. */
@@ -34,11 +36,12 @@ record GptConfig(int batchSize, int epochs, int saveEveryEpoch, boolean dpo, boo
 
     @SuppressWarnings("unchecked")
     void write(UpstreamCheckout checkout, VersionProfile version, String expName, Path exp, Path weights, Path target)
-            throws IOException {
+            throws IOException, StepFailure {
         Map<String, Object> data;
         try (Reader in = Files.newBufferedReader(checkout.resolve(version.s1Config()))) {
             data = new Yaml().load(in);
         }
+        overrides.applyTo(data, version.s1Config());
         Map<String, Object> train = (Map<String, Object>) data.get("train");
         if (!half) {
             train.put("precision", "32");

@@ -1,6 +1,7 @@
 package gsvtrainer.upstream;
 
 import gsvtrainer.config.Json;
+import gsvtrainer.pipeline.StepFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ record SovitsConfig(
         String gpuNumbers,
         boolean gradCkpt,
         int loraRank,
-        boolean half) {
+        boolean half,
+        ConfigOverrides overrides) {
 
     static SovitsConfig of(TrainSovitsParams p, Map<String, Object> task, VersionProfile version, String gpuNumbers,
                            boolean half) {
@@ -35,14 +37,16 @@ record SovitsConfig(
                 gpuNumbers,
                 p.ifGradCkpt() != null && p.ifGradCkpt(),
                 p.loraRank() != null ? p.loraRank() : 32,
-                half);
+                half,
+                p.configOverrides());
     }
 
     /** Writes the config for {@code exp} to {@code target}. */
     @SuppressWarnings("unchecked")
     void write(UpstreamCheckout checkout, VersionProfile version, String expName, Path exp, Path weights, Path target)
-            throws IOException {
+            throws IOException, StepFailure {
         Map<String, Object> data = Json.readMap(Files.readString(checkout.resolve(version.s2Config())));
+        overrides.applyTo(data, version.s2Config());
         Map<String, Object> train = (Map<String, Object>) data.get("train");
         if (!half) {
             train.put("fp16_run", false);

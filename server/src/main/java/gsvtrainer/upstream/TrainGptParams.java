@@ -1,5 +1,7 @@
 package gsvtrainer.upstream;
 
+import java.util.Map;
+
 /** Params of {@code train_gpt}, named as in upstream's webui; null means the task's or upstream's default. */
 public record TrainGptParams(
         Integer batchSize,
@@ -9,15 +11,22 @@ public record TrainGptParams(
         Boolean ifSaveLatest,
         Boolean ifSaveEveryWeights,
         Boolean isHalf,
-        String gpuId) {
+        String gpuId,
+        Map<String, Object> overrides) {
 
     public TrainGptParams {
+        overrides = new ConfigOverrides(overrides).refusing(ConfigOverrides.GPT_MANAGED).values();
         if (batchSize != null && batchSize < 1) throw new IllegalArgumentException("batch_size must be >= 1");
         if (totalEpoch != null && totalEpoch < 1) throw new IllegalArgumentException("total_epoch must be >= 1");
         if (saveEveryEpoch != null && saveEveryEpoch < 1) throw new IllegalArgumentException("save_every_epoch must be >= 1");
     }
 
     public static TrainGptParams defaults() {
-        return new TrainGptParams(null, null, null, null, null, null, null, null);
+        return new TrainGptParams(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Fields of the base {@code s1longer*.yaml} to change, by dotted path. */
+    public ConfigOverrides configOverrides() {
+        return new ConfigOverrides(overrides);
     }
 }

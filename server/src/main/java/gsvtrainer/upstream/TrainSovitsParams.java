@@ -1,5 +1,7 @@
 package gsvtrainer.upstream;
 
+import java.util.Map;
+
 /** Params of {@code train_sovits}, named as in upstream's webui; null means the task's or upstream's default. */
 public record TrainSovitsParams(
         Integer batchSize,
@@ -11,9 +13,11 @@ public record TrainSovitsParams(
         Integer loraRank,
         Boolean ifGradCkpt,
         Boolean isHalf,
-        String gpuId) {
+        String gpuId,
+        Map<String, Object> overrides) {
 
     public TrainSovitsParams {
+        overrides = new ConfigOverrides(overrides).refusing(ConfigOverrides.SOVITS_MANAGED).values();
         if (batchSize != null && batchSize < 1) throw new IllegalArgumentException("batch_size must be >= 1");
         if (totalEpoch != null && totalEpoch < 1) throw new IllegalArgumentException("total_epoch must be >= 1");
         if (saveEveryEpoch != null && saveEveryEpoch < 1) throw new IllegalArgumentException("save_every_epoch must be >= 1");
@@ -23,6 +27,11 @@ public record TrainSovitsParams(
     }
 
     public static TrainSovitsParams defaults() {
-        return new TrainSovitsParams(null, null, null, null, null, null, null, null, null, null);
+        return new TrainSovitsParams(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Fields of the base {@code s2*.json} to change, by dotted path. */
+    public ConfigOverrides configOverrides() {
+        return new ConfigOverrides(overrides);
     }
 }

@@ -58,6 +58,33 @@ class TrainingTest extends StandinServerTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void overridesChangeTheBaseConfigAndAnUnknownFieldFailsBeforeTraining() throws IOException {
+        String task = createTask("overrides", "v2", "0", Map.of());
+        givenFeatures(task);
+        behave(task, Map.of("s2_train", Map.of("steps", 1, "epoch_seconds", 0.1), "s1_train", Map.of("steps", 1, "epoch_seconds", 0.1)));
+
+        StepRun sovits = awaitStatus(runStep(task, "train_sovits", Map.of("total_epoch", 1, "overrides",
+                Map.of("train.learning_rate", 5e-5, "train.segment_size", 2560))), RunStatus.SUCCEEDED, TIMEOUT);
+        StepRun gpt = awaitStatus(runStep(task, "train_gpt", Map.of("total_epoch", 1, "overrides",
+                Map.of("optimizer.lr", 0.002))), RunStatus.SUCCEEDED, TIMEOUT);
+        StepRun typo = awaitStatus(runStep(task, "train_gpt", Map.of("overrides", Map.of("model.n_layers", 2))),
+                RunStatus.FAILED, TIMEOUT);
+        var managed = post("/api/v1/task/" + task + "/step/train_sovits",
+                Json.write(Map.of("params", Map.of("overrides", Map.of("train.epochs", 3)))));
+
+        Path ws = workspace(task);
+        Map<String, Object> s2 = Json.readMap(Files.readString(ws.resolve("runs").resolve(sovits.id()).resolve("s2.json")));
+        assertThat((Map<String, Object>) s2.get("train")).containsEntry("learning_rate", 5e-5).containsEntry("segment_size", 2560)
+                .containsEntry("epochs", 1);
+        assertThat(Files.readString(ws.resolve("runs").resolve(gpt.id()).resolve("s1.yaml"))).contains("lr: 0.002");
+        assertThat(typo.error().code()).isEqualTo("invalid_config");
+        assertThat(typo.error().message()).contains("GPT_SoVITS/configs/s1longer-v2.yaml has no field model.n_layers");
+        assertThat(managed.statusCode()).as(managed.body()).isEqualTo(422);
+        assertThat(managed.body()).contains("train.epochs is set by the service; use total_epoch");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void gptWritesItsOwnConfigAndReportsTheLightningBarAndWeights() throws IOException {
         String task = createTask("gpt", "v2", "0", Map.of());
         givenFeatures(task);
