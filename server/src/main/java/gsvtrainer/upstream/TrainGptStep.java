@@ -30,6 +30,12 @@ public final class TrainGptStep implements StepAction<TrainGptParams> {
         Path exp = start.experiment();
         Outputs.requireExists(exp.resolve(PartMerge.TEXT), Pipeline.EXTRACT_TEXT_FEATURES);
         Outputs.requireExists(exp.resolve(PartMerge.SEMANTIC), Pipeline.EXTRACT_SEMANTIC_FEATURES);
+        GptDataset dataset = GptDataset.read(exp);
+        dataset.requireUsable();
+        if (!dataset.dropped().isEmpty()) {
+            context.reporter().log("warn", "upstream's GPT trainer drops " + dataset.dropped().size() + " clip(s): "
+                    + String.join("; ", dataset.dropped()));
+        }
         Path checkpoints = GptConfig.outputDir(exp, version);
         if (context.force()) {
             Outputs.delete(checkpoints);
@@ -48,8 +54,10 @@ public final class TrainGptStep implements StepAction<TrainGptParams> {
                 context.reporter(), () -> progress[0].latest());
         progress[0] = new GptProgress(context.reporter(), config.epochs(), () -> scan(artifacts));
         String device = Precision.realGpus(context) ? String.join(",", context.gpus()) : "";
-        TrainingProcess.run(context, checkout, "GPT_SoVITS/s1_train.py", List.of("--config_file", configFile.toString()),
-                Map.of("_CUDA_VISIBLE_DEVICES", device, "hz", "25hz", "version", version.name()), progress[0]);
+        try (WeightArtifacts.Guard guard = artifacts.reportOnShutdown()) {
+            TrainingProcess.run(context, checkout, "GPT_SoVITS/s1_train.py", List.of("--config_file", configFile.toString()),
+                    Map.of("_CUDA_VISIBLE_DEVICES", device, "hz", "25hz", "version", version.name()), progress[0]);
+        }
         artifacts.scan();
     }
 

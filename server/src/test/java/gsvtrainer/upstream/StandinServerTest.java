@@ -106,7 +106,7 @@ public abstract class StandinServerTest extends ServerTest {
                 "extract_semantic_features");
         Path exp = workspace(taskId).resolve("exp");
         write(exp.resolve("2-name2text.txt"), "clip_00.wav\tn i h ao\t1 1 1 1\t你好\n");
-        write(exp.resolve("6-name2semantic.tsv"), "item_name\tsemantic_audio\nclip_00.wav\t1 2 3\n");
+        write(exp.resolve("6-name2semantic.tsv"), "item_name\tsemantic_audio\nclip_00.wav\t1 2 3 4 5 6 7 8 9 10\n");
         for (String folder : List.of("4-cnhubert", "7-sv_cn")) {
             write(exp.resolve(folder).resolve("clip_00.wav.pt"), "x");
         }
