@@ -54,8 +54,10 @@ public final class TrainSovitsStep implements StepAction<TrainSovitsParams> {
         WeightArtifacts artifacts = new WeightArtifacts(weights, "sovits_weight", WeightArtifacts.SOVITS,
                 context.reporter(), () -> progress[0].latest());
         progress[0] = new SovitsProgress(context.reporter(), config.epochs(), () -> scan(artifacts));
-        TrainingProcess.run(context, checkout, version.s2Trainer(), List.of("--config", configFile.toString()),
-                Map.of("version", version.name()), progress[0]);
+        try (WeightArtifacts.Guard guard = artifacts.reportOnShutdown()) {
+            TrainingProcess.run(context, checkout, version.s2Trainer(), List.of("--config", configFile.toString()),
+                    Map.of("version", version.name()), progress[0]);
+        }
         artifacts.scan();
     }
 

@@ -38,8 +38,36 @@ final class WeightArtifacts {
         this.notBefore = System.currentTimeMillis() - 2000;
     }
 
+    /**
+     * Until the returned guard is closed, a shutdown of this process (the SIGTERM of a cancel) still
+     * reports the weights saved so far: upstream may have written one moments before the cancel.
+     */
+    Guard reportOnShutdown() {
+        Thread hook = new Thread(() -> {
+            try {
+                scan();
+            } catch (IOException | RuntimeException e) {
+                // the process is going away; what was reported stays
+            }
+        }, "weights-on-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return () -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook runs
+            }
+        };
+    }
+
+    /** Closes without checked exceptions. */
+    interface Guard extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Reports the weights saved since this run started that were not reported yet; returns how many. */
-    int scan() throws IOException {
+    synchronized int scan() throws IOException {
         int found = 0;
         try (var files = Files.list(dir)) {
             for (Path file : (Iterable<Path>) files.sorted()::iterator) {

@@ -142,6 +142,21 @@ class TrainingTest extends StandinServerTest {
     }
 
     @Test
+    void aWeightSavedJustBeforeACancelIsStillRecorded() throws Exception {
+        String task = createTask("cancel-after-save", "v2", "0", Map.of());
+        givenFeatures(task);
+        behave(task, Map.of("s2_train", Map.of("steps", 2, "epoch_seconds", 0.2, "stall_before_saved_line", 1)));
+        String run = runStep(task, "train_sovits", Map.of("total_epoch", 2, "save_every_epoch", 1));
+        Path weight = workspace(task).resolve("weights/sovits/spk_e1_s2.pth");
+        awaitRun(run, r -> Files.exists(weight), TIMEOUT);
+
+        assertThat(post("/api/v1/task/" + task + "/cancel", "").statusCode()).isEqualTo(200);
+        awaitStatus(run, RunStatus.CANCELLED, Duration.ofSeconds(15));
+
+        assertThat(artifacts(task, "sovits_weight").stream().map(w -> w.get("name"))).containsExactly("spk_e1_s2.pth");
+    }
+
+    @Test
     void raisingTheEpochsContinuesTraining() throws IOException {
         String task = createTask("more-epochs", "v2", "0", Map.of());
         givenFeatures(task);

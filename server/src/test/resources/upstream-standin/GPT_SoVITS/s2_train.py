@@ -109,6 +109,8 @@ def train_and_log(rank, loader):
                 name = hps["name"] + "_e%s_s%s" % (epoch, global_step)
                 _standin.my_save(json.dumps({"info": "%sepoch_%siteration" % (epoch, global_step)}),
                                  "%s/%s.pth" % (hps["save_weight_dir"], name))
+                if b.get("stall_before_saved_line") == epoch:
+                    time.sleep(3600)  # a cancel arrives between the save and its log line
                 logger.info("saving ckpt %s_e%s:%s" % (hps["name"], epoch, "Success."))
         if rank == 0:
             logger.info("====> Epoch: {}".format(epoch))
