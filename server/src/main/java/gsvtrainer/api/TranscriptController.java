@@ -10,6 +10,7 @@ import gsvtrainer.steprun.StepRun;
 import gsvtrainer.task.TaskService;
 import gsvtrainer.transcript.ClipEdit;
 import gsvtrainer.transcript.ClipView;
+import gsvtrainer.transcript.MalformedTranscriptException;
 import gsvtrainer.transcript.TranscriptPage;
 import gsvtrainer.transcript.TranscriptReview;
 import io.swagger.v3.oas.annotations.Operation;
@@ -84,6 +85,10 @@ class TranscriptController {
     @Operation(summary = "Per-clip measures and verdicts (rejected / warning / fixed, with reasons) and totals")
     DatasetReport report(@RequestAttribute(ApiKeyFilter.CALLER) Caller caller, @PathVariable String taskId)
             throws IOException {
-        return DatasetReports.build(workspaces.of(tasks.require(caller, taskId).id()));
+        try {
+            return DatasetReports.build(workspaces.of(tasks.require(caller, taskId).id()));
+        } catch (MalformedTranscriptException e) {
+            throw TranscriptReview.malformed(e);
+        }
     }
 }

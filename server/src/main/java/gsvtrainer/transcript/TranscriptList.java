@@ -1,6 +1,7 @@
 package gsvtrainer.transcript;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,13 @@ public final class TranscriptList {
     public static List<TranscriptLine> read(Path file) throws IOException {
         List<TranscriptLine> lines = new ArrayList<>();
         int number = 0;
-        for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        List<String> raws;
+        try {
+            raws = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new MalformedTranscriptException(file.getFileName() + " is not UTF-8 text");
+        }
+        for (String raw : raws) {
             number++;
             String line = number == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
             if (line.isBlank()) {
@@ -32,7 +39,7 @@ public final class TranscriptList {
             }
             String[] fields = line.split("\\|", 4);
             if (fields.length < 4 || fields[0].isBlank()) {
-                throw new IOException(file.getFileName() + " line " + number + " is not path|speaker|LANG|text");
+                throw new MalformedTranscriptException(file.getFileName() + " line " + number + " is not path|speaker|LANG|text");
             }
             lines.add(new TranscriptLine(fields[0], fields[1], fields[2], fields[3]));
         }

@@ -133,9 +133,17 @@ public class TranscriptReview {
         }
         try {
             return TranscriptList.read(workspace.transcript());
+        } catch (MalformedTranscriptException e) {
+            throw malformed(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The task's transcript cannot be read: a conflict with the task's state, not a server fault. */
+    public static ServiceException malformed(MalformedTranscriptException e) {
+        return ServiceException.conflict("transcript_malformed", "the task's transcript (asr/transcript.list) is malformed: "
+                + e.getMessage() + "; fix or re-create it (run asr_transcribe with force)");
     }
 
     private static ClipView view(String taskId, TaskWorkspace workspace, TranscriptLine line,

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -97,6 +98,23 @@ class TranscriptReviewTest extends ServerTest {
     private HttpResponse<String> patch(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    @Test
+    void aMalformedTranscriptIsAConflictNamingTheLineNotAServerError() throws Exception {
+        String task = createTask("malformed", Map.of());
+        Path list = DATA_DIR.resolve("tasks").resolve(task).resolve("asr/transcript.list");
+        Files.createDirectories(list.getParent());
+        Files.writeString(list, "sliced/a.wav|spk|EN|fine\nsliced/b.wav only a path\n");
+
+        for (String path : List.of("/transcript", "/dataset/report")) {
+            var response = get("/api/v1/task/" + task + path);
+            assertThat(response.statusCode()).as(path).isEqualTo(409);
+            assertThat(problemCode(response)).isEqualTo("transcript_malformed");
+            assertThat(response.body()).contains("transcript.list line 2 is not path|speaker|LANG|text");
+        }
+        Files.write(list, new byte[] {'a', '|', 'b', '|', 'E', 'N', '|', (byte) 0xC3, (byte) 0x28, '\n'});
+        assertThat(get("/api/v1/task/" + task + "/dataset/report").body()).contains("is not UTF-8 text");
     }
 
     private static String problemCode(HttpResponse<String> response) {
