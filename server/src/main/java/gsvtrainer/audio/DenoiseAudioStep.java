@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code denoise_audio}: every clip of {@code sliced/} through the native spectral gate into
- * {@code denoised/}, same names and rate. With {@code skip} it does nothing but clear earlier
- * denoised clips, so ASR reads the sliced ones. The {@code frcrn} backend is not wired up yet.
+ * {@code denoised/}, same names and rate, or with {@code backend=frcrn} through upstream's FRCRN model
+ * (16 kHz out, as webui's denoise leaves them). With {@code skip} it does nothing but clear earlier
+ * denoised clips, so ASR reads the sliced ones.
  */
 public class DenoiseAudioStep implements StepAction<DenoiseAudioParams> {
 
@@ -33,16 +34,16 @@ public class DenoiseAudioStep implements StepAction<DenoiseAudioParams> {
                     + (removed > 0 ? "; removed " + removed + " earlier denoised clips" : ""));
             return;
         }
-        if (params.backend().equals("frcrn")) {
-            throw new StepFailure("backend_unavailable", "the frcrn backend (upstream's FRCRN model in the upstream "
-                    + "Python environment) is not available in this build; use backend=spectral or skip=true");
-        }
         List<Path> clips = AudioFiles.list(workspace.sliced(), ".wav");
         if (clips.isEmpty()) {
             throw new StepFailure("no_input", "no sliced clips to denoise: run slice_audio first");
         }
         Path out = TaskWorkspace.ensure(workspace.denoised());
         removeStale(out, clips.stream().map(c -> c.getFileName().toString()).collect(Collectors.toSet()));
+        if (params.backend().equals("frcrn")) {
+            denoiseWithFrcrn(context, clips, out);
+            return;
+        }
         SpectralGateDenoiser denoiser = new SpectralGateDenoiser(params.reductionDb());
         ProgressCounter progress = new ProgressCounter(reporter, "files", clips.size());
 
@@ -69,6 +70,23 @@ public class DenoiseAudioStep implements StepAction<DenoiseAudioParams> {
         long done = outcomes.stream().filter(o -> !o.failed() && o.result()).count();
         reporter.log("info", String.format("denoised %d clips (%d already done, %d failed), reduction %.0f dB",
                 done, clips.size() - done - failed, failed, params.reductionDb()));
+    }
+
+    private static void denoiseWithFrcrn(StepContext context, List<Path> clips, Path out) throws Exception {
+        FrcrnDenoiser frcrn = FrcrnDenoiser.create(context.settings());
+        List<Path> todo = clips.stream().filter(c -> context.force() || !Files.exists(out.resolve(c.getFileName()))).toList();
+        ProgressCounter progress = new ProgressCounter(context.reporter(), "files", clips.size());
+        progress.add(clips.size() - todo.size());
+        Path scratch = context.runDir().resolve("frcrn");
+        List<String> written = todo.isEmpty() ? List.of() : frcrn.denoise(todo, out, scratch, progress);
+        List<String> failed = todo.stream().map(c -> c.getFileName().toString()).filter(n -> !written.contains(n)).toList();
+        failed.forEach(name -> context.reporter().log("warn", "could not denoise " + name + ": upstream's FRCRN wrote "
+                + "no output for it (its error is in the run log)"));
+        if (!todo.isEmpty() && written.isEmpty()) {
+            throw new StepFailure("no_clips", "no clip could be denoised by upstream's FRCRN; see the run log");
+        }
+        context.reporter().log("info", String.format("denoised %d clips with upstream's FRCRN (%d already done, %d failed)",
+                written.size(), clips.size() - todo.size(), failed.size()));
     }
 
     /** Deletes denoised clips whose sliced clip is not in {@code keep}; returns how many. */

@@ -51,11 +51,11 @@ class DenoiseAudioStepTest {
     }
 
     @Test
-    void theFrcrnBackendIsNotAvailableYet() {
+    void theFrcrnBackendWithoutACheckoutIsUnavailableAndSaysWhatToUseInstead() {
         assertThatThrownBy(() -> new DenoiseAudioStep().run(context, new DenoiseAudioParams("frcrn", null, null)))
                 .isInstanceOfSatisfying(StepFailure.class, e -> {
                     assertThat(e.code()).isEqualTo("backend_unavailable");
-                    assertThat(e.getMessage()).contains("spectral");
+                    assertThat(e.getMessage()).contains("tools/cmd-denoise.py").contains("spectral");
                 });
     }
 }
