@@ -20,8 +20,15 @@ public final class ProcessLauncher {
 
     public static final String PID_FILE = "pid";
 
-    private static final String WRAPPER = "printf '%s' \"$$\" > \"$GSV_RUN_DIR/" + "pid" + "\"; \"$@\"; rc=$?; printf '%s' \"$rc\" > \"$GSV_RUN_DIR/exit_code.tmp\" "
-            + "&& mv \"$GSV_RUN_DIR/exit_code.tmp\" \"$GSV_RUN_DIR/" + EXIT_CODE_FILE + "\"; exit $rc";
+    /**
+     * Written by a process started ahead of its run (a standby) when it takes a run: the run's folder,
+     * where the wrapper then records the exit code instead of its own folder.
+     */
+    public static final String RUN_DIR_FILE = "run_dir";
+
+    private static final String WRAPPER = "printf '%s' \"$$\" > \"$GSV_RUN_DIR/" + PID_FILE + "\"; \"$@\"; rc=$?; "
+            + "d=$GSV_RUN_DIR; if [ -f \"$d/" + RUN_DIR_FILE + "\" ]; then read -r d < \"$d/" + RUN_DIR_FILE + "\"; fi; "
+            + "printf '%s' \"$rc\" > \"$d/exit_code.tmp\" && mv \"$d/exit_code.tmp\" \"$d/" + EXIT_CODE_FILE + "\"; exit $rc";
 
     /**
      * @param runDir  the run's folder; receives the exit code file
