@@ -8,7 +8,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** Internal: the body of a run process, started by the executor (no Spring, quick to start). */
+/**
+ * Internal: runs one step run by hand. The executor starts run processes with the lighter
+ * {@link gsvtrainer.steprun.exec.StepExecMain} instead.
+ */
 @Command(name = "step-exec", hidden = true, description = "Run one step run from its folder (used by the executor).")
 public class StepExecCommand implements Callable<Integer> {
 
@@ -17,6 +20,6 @@ public class StepExecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new StepProcess(StepRegistry.fromClassPath(), new Pipeline(), System.out).run(runDir);
+        return new StepProcess(StepRegistry::fromClassPath, new Pipeline(), System.out).run(runDir);
     }
 }

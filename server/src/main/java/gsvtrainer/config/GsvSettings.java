@@ -20,6 +20,8 @@ import org.springframework.util.unit.DataSize;
  * @param authRequired   true/false; null means: required unless the server binds to loopback
  * @param stepNice       CPU niceness of run processes (0-19), so the API stays responsive while steps
  *                       use every core
+ * @param stepStandby    whether the executor keeps one run process started ahead of its run, so that
+ *                       a run does not wait for a JVM to start
  */
 @ConfigurationProperties(prefix = "gsv")
 public record GsvSettings(
@@ -36,7 +38,8 @@ public record GsvSettings(
         Duration schedulerTick,
         Duration leaseTtl,
         String stepJvmOptions,
-        Integer stepNice) {
+        Integer stepNice,
+        Boolean stepStandby) {
 
     public GsvSettings {
         dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
@@ -51,6 +54,7 @@ public record GsvSettings(
         leaseTtl = leaseTtl == null ? Duration.ofSeconds(15) : leaseTtl;
         stepJvmOptions = stepJvmOptions == null ? "-XX:+UseSerialGC -Xshare:auto" : stepJvmOptions;
         stepNice = stepNice == null ? 10 : Math.max(0, Math.min(19, stepNice));
+        stepStandby = stepStandby == null || stepStandby;
     }
 
     public Path tasksDir() {

@@ -32,6 +32,23 @@ public final class StepRegistry {
         return new StepRegistry((Iterable<? extends StepAction<?>>) loaded);
     }
 
+    /**
+     * The one implementation {@code className}, if it is on the class path and implements {@code step}:
+     * a run process needs its own step only, and loading every implementation costs it start-up time.
+     */
+    public static Optional<StepAction<?>> load(String className, String step) {
+        try {
+            Class<?> type = Class.forName(className, false, StepRegistry.class.getClassLoader());
+            if (!StepAction.class.isAssignableFrom(type)) {
+                return Optional.empty();
+            }
+            StepAction<?> action = (StepAction<?>) type.getConstructor().newInstance();
+            return action.name().equals(step) ? Optional.of(action) : Optional.empty();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<StepAction<?>> find(String step) {
         return Optional.ofNullable(actions.get(step));
     }

@@ -36,9 +36,11 @@ final class Dispatcher {
     private final RunLauncher launcher;
     private final RunWatcher watcher;
     private final Readiness readiness;
+    private final Runnable onExit;
 
+    /** @param onExit called when a started run's process exits, so that its outcome is recorded at once */
     Dispatcher(StepRunRepository runs, TaskRepository tasks, RunLifecycle lifecycle, Pipeline pipeline,
-               StepRegistry registry, SlotPool slots, RunLauncher launcher, RunWatcher watcher) {
+               StepRegistry registry, SlotPool slots, RunLauncher launcher, RunWatcher watcher, Runnable onExit) {
         this.runs = runs;
         this.tasks = tasks;
         this.lifecycle = lifecycle;
@@ -48,6 +50,7 @@ final class Dispatcher {
         this.launcher = launcher;
         this.watcher = watcher;
         this.readiness = new Readiness(pipeline);
+        this.onExit = onExit;
     }
 
     void tick() {
@@ -87,6 +90,7 @@ final class Dispatcher {
             LaunchedProcess process = launcher.launch(task, claimed, resources.get(), cpuThreads());
             runs.recordProcess(run.id(), process.pid(), process.startedAtMillis());
             watcher.watch(claimed, process);
+            process.handle().ifPresent(p -> p.onExit().thenRun(onExit));
             log.info("started run {} ({} of task {}) as pid {} with {}", run.id(), run.step(), task.id(), process.pid(),
                     resources.get());
         } catch (Exception e) {

@@ -1,86 +1,61 @@
 package gsvtrainer.scheduler;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import gsvtrainer.process.ProcessGroups;
+import gsvtrainer.steprun.exec.StepExecMain;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Collectors;
 
 /**
- * The command line that starts {@code gsv-trainer step-exec} in a new JVM with this JVM's classes.
- * When the service runs from its executable jar, the jar is unpacked once into the data dir and run
- * processes use the plain class path: a nested-jar launcher costs about half a second per start.
+ * The command lines of run processes: at lower CPU priority, this JVM's {@code java} with the run
+ * options, the run class path, the class archive once it exists, and {@link StepExecMain}.
  */
 final class JavaCommand {
 
-    private final String classPath;
+    private final int nice;
+    private final List<String> jvmOptions;
+    private final RunClassPath classPath;
+    private final StepArchive archive;
 
-    JavaCommand(Path appCacheDir) {
-        this.classPath = stepClassPath(System.getProperty("java.class.path"), appCacheDir);
+    JavaCommand(int nice, String jvmOptions, RunClassPath classPath, StepArchive archive) {
+        this.nice = nice;
+        this.jvmOptions = Arrays.stream(jvmOptions.strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        this.classPath = classPath;
+        this.archive = archive;
     }
 
-    List<String> stepExec(String jvmOptions, Path runDir) {
+    /** Runs the run in {@code runDir} at once. */
+    List<String> stepExec(Path runDir) {
+        return command(archive.options(), "step-exec", runDir.toString());
+    }
+
+    /** Warms up in {@code dir}, then waits there for a run while this service lives. */
+    List<String> standby(Path dir) {
+        long pid = ProcessHandle.current().pid();
+        long started = ProcessGroups.startTimeMillis(pid).orElse(0L);
+        return command(archive.options(), "standby", dir.toString(), Long.toString(pid), Long.toString(started));
+    }
+
+    /** Warms up and exits, with {@code extraOptions} (those that make or check the archive). */
+    List<String> warmUp(List<String> extraOptions) {
+        return command(extraOptions, "warm-up");
+    }
+
+    StepArchive archive() {
+        return archive;
+    }
+
+    private List<String> command(List<String> extraOptions, String... arguments) {
         List<String> command = new ArrayList<>();
+        if (nice > 0) {
+            command.addAll(List.of("nice", "-n", Integer.toString(nice)));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Arrays.stream(jvmOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(command::add);
-        command.addAll(List.of("-cp", classPath, "gsvtrainer.Main", "step-exec", runDir.toString()));
+        command.addAll(jvmOptions);
+        command.addAll(extraOptions);
+        command.addAll(List.of("-cp", classPath.argument(), StepExecMain.class.getName()));
+        command.addAll(List.of(arguments));
         return command;
-    }
-
-    static String stepClassPath(String classPath, Path appCacheDir) {
-        String absolute = Arrays.stream(classPath.split(File.pathSeparator)).filter(s -> !s.isEmpty())
-                .map(s -> Path.of(s).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
-        if (absolute.contains(File.pathSeparator) || !absolute.endsWith(".jar")) {
-            return absolute;
-        }
-        Path jar = Path.of(absolute);
-        try (JarFile file = new JarFile(jar.toFile())) {
-            if (file.getEntry("BOOT-INF/") == null) {
-                return absolute;
-            }
-            Path target = appCacheDir.resolve(Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis());
-            if (!Files.isDirectory(target)) {
-                unpack(file, target);
-            }
-            return target.resolve("BOOT-INF/classes") + File.pathSeparator + target.resolve("BOOT-INF/lib") + "/*";
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack " + jar + " for run processes", e);
-        }
-    }
-
-    /** Unpacks the jar's classes and libraries next to {@code target}, then moves them into place. */
-    private static void unpack(JarFile jar, Path target) throws IOException {
-        Path tmp = Files.createDirectories(target.getParent()).resolve(target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        Enumeration<JarEntry> entries = jar.entries();
-        while (entries.hasMoreElements()) {
-            JarEntry entry = entries.nextElement();
-            if (!entry.getName().startsWith("BOOT-INF/") || entry.isDirectory()) {
-                continue;
-            }
-            Path out = tmp.resolve(entry.getName()).normalize();
-            if (!out.startsWith(tmp)) {
-                continue;
-            }
-            Files.createDirectories(out.getParent());
-            try (InputStream in = jar.getInputStream(entry)) {
-                Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            if (!Files.isDirectory(target)) {
-                throw e;
-            }
-        }
     }
 }

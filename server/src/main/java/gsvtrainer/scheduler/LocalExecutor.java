@@ -31,6 +31,7 @@ public class LocalExecutor implements SmartLifecycle, ExecutorSignal {
     private final RunWatcher watcher;
     private final Dispatcher dispatcher;
     private final Recovery recovery;
+    private final RunLauncher launcher;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile Thread loop;
     private volatile boolean holding;
@@ -42,7 +43,8 @@ public class LocalExecutor implements SmartLifecycle, ExecutorSignal {
         this.lease = lease;
         this.slots = new SlotPool(GpuDiscovery.slots(settings.gpus()), settings.cpuSlots());
         this.watcher = watcher;
-        this.dispatcher = new Dispatcher(runs, tasks, lifecycle, pipeline, registry, slots, launcher, watcher);
+        this.launcher = launcher;
+        this.dispatcher = new Dispatcher(runs, tasks, lifecycle, pipeline, registry, slots, launcher, watcher, this::wake);
         this.recovery = new Recovery(runs, watcher, slots);
     }
 
@@ -62,6 +64,7 @@ public class LocalExecutor implements SmartLifecycle, ExecutorSignal {
     @Override
     public void start() {
         log.info("executor {} with GPU slots {} and {} CPU slots", lease.holder(), slots.gpuIds(), slots.cpuSlots());
+        launcher.prepare();
         loop = new Thread(this::runLoop, "executor");
         loop.setDaemon(true);
         loop.start();
@@ -79,6 +82,7 @@ public class LocalExecutor implements SmartLifecycle, ExecutorSignal {
                 Thread.currentThread().interrupt();
             }
         }
+        launcher.stop();
         if (holding) {
             lease.release();
             holding = false;
@@ -110,6 +114,7 @@ public class LocalExecutor implements SmartLifecycle, ExecutorSignal {
         boolean held = lease.tryHold(settings.leaseTtl());
         if (held && !holding) {
             log.info("executor {} holds the scheduler lease", lease.holder());
+            launcher.sweep();
             recovery.recover();
         }
         holding = held;

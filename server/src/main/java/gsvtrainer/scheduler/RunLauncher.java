@@ -3,6 +3,7 @@ package gsvtrainer.scheduler;
 import gsvtrainer.config.GsvSettings;
 import gsvtrainer.config.Json;
 import gsvtrainer.files.Workspaces;
+import gsvtrainer.pipeline.StepRegistry;
 import gsvtrainer.pipeline.TaskWorkspace;
 import gsvtrainer.process.LaunchedProcess;
 import gsvtrainer.process.ProcessLauncher;
@@ -13,55 +14,100 @@ import gsvtrainer.task.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts a step run on this machine: writes its spec, then starts {@code gsv-trainer step-exec} as a
- * session leader with its output going to the run's log file. Knows nothing of what steps do.
+ * Starts a step run on this machine: writes its spec, then hands it to the standby run process or
+ * starts one ({@code StepExecMain step-exec}) as a session leader with its output going to the run's
+ * log file. Knows nothing of what steps do.
  */
 @Component
 public class RunLauncher {
 
     public static final String LOG_FILE = "run.log";
 
+    private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
+
     private final GsvSettings settings;
     private final Workspaces workspaces;
+    private final StepRegistry registry;
     private final ProcessLauncher launcher = new ProcessLauncher();
     private final boolean realGpus;
-    private final JavaCommand javaCommand;
+    private final JavaCommand java;
+    private final StandbyPool standbys;
 
-    public RunLauncher(GsvSettings settings, Workspaces workspaces) {
+    public RunLauncher(GsvSettings settings, Workspaces workspaces, StepRegistry registry) {
         this.settings = settings;
         this.workspaces = workspaces;
+        this.registry = registry;
         this.realGpus = GpuDiscovery.isReal(settings.gpus());
-        this.javaCommand = new JavaCommand(settings.dataDir().resolve("app"));
+        RunClassPath classPath = RunClassPath.of(System.getProperty("java.class.path"), settings.dataDir().resolve("app"));
+        this.java = new JavaCommand(settings.stepNice(), settings.stepJvmOptions(), classPath,
+                StepArchive.of(classPath, settings.stepJvmOptions()));
+        this.standbys = new StandbyPool(settings.dataDir().resolve("standby"), java, launcher, settings.stepStandby());
     }
 
     public LaunchedProcess launch(Task task, StepRun run, RunResources resources, int cpuThreads) throws IOException {
         TaskWorkspace workspace = workspaces.of(task.id());
         Path runDir = workspace.run(run.id());
         Files.createDirectories(runDir);
+        String implementation = registry.find(run.step()).map(a -> a.getClass().getName()).orElse(null);
         RunSpec spec = new RunSpec(run.id(), task.id(), run.step(), run.params(), run.force(), task.config(),
-                resources.gpus(), cpuThreads, workspace.root().toString(), stepSettings());
+                resources.gpus(), cpuThreads, workspace.root().toString(), stepSettings(), implementation);
         Path specFile = runDir.resolve(RunSpec.FILE_NAME);
         Path tmp = runDir.resolve(RunSpec.FILE_NAME + ".tmp");
         Files.writeString(tmp, Json.write(spec));
-        Files.move(tmp, specFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        List<String> command = new java.util.ArrayList<>();
-        if (settings.stepNice() > 0) {
-            command.addAll(List.of("nice", "-n", Integer.toString(settings.stepNice())));
+        Files.move(tmp, specFile, StandardCopyOption.ATOMIC_MOVE);
+        Path logFile = runDir.resolve(LOG_FILE);
+        LaunchedProcess process = standbys.take(runDir, logFile).orElse(null);
+        if (process == null) {
+            process = launcher.launch(java.stepExec(runDir), runDir, logFile, workspace.root(), Map.of());
         }
-        command.addAll(javaCommand.stepExec(settings.stepJvmOptions(), runDir));
-        return launcher.launch(command, runDir,
-                runDir.resolve(LOG_FILE), workspace.root(), Map.of());
+        standbys.refill();
+        return process;
     }
 
     /** The log path of a run, relative to its workspace, as stored on the run. */
     public static String logPath(StepRun run) {
         return "runs/" + run.id() + "/" + LOG_FILE;
+    }
+
+    /** Makes the class archive of run processes in the background when it is missing. */
+    void prepare() {
+        StepArchive archive = java.archive();
+        if (!archive.isMissing()) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                if (archive.make(java::warmUp)) {
+                    log.info("run processes start with the class archive {}", archive.file().orElseThrow());
+                } else {
+                    log.warn("could not make the class archive of run processes; see {}.log", archive.file().orElseThrow());
+                }
+            } catch (IOException e) {
+                log.warn("could not make the class archive of run processes: {}", e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "step-archive");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Ends the standby run process, if one waits. */
+    void stop() {
+        standbys.stop();
+    }
+
+    /** Clears standby run processes left from an earlier start of the service. */
+    void sweep() {
+        standbys.sweep();
     }
 
     private Map<String, String> stepSettings() {

@@ -79,6 +79,7 @@ class RestartRecoveryTest {
         assertThat(((Map<?, ?>) survivorAfter.get("error")).get("code")).isEqualTo("upstream_failed");
 
         assertThat(eventCount(survivor)).isGreaterThan(eventsBefore);
+        awaitNoStandbyOf(first.pid());
         assertThat(http("GET", "/api/v1/task/" + survivor + "/artifacts").body()).contains("\"kind\":\"upload\"");
         assertThat(http("GET", "/api/v1/tasks").body()).contains(survivor, victim);
     }
@@ -198,6 +199,20 @@ class RestartRecoveryTest {
             run = get("/api/v1/task/" + task + "/runs/" + runId);
         }
         return run;
+    }
+
+    /** A run process the killed server started ahead of a run, and never gave one, ends by itself. */
+    private static void awaitNoStandbyOf(long serverPid) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (standbysOf(serverPid) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(standbysOf(serverPid)).as("standby run processes of the killed server").isZero();
+    }
+
+    private static long standbysOf(long serverPid) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(c -> c.contains(" standby ") && c.contains(" " + serverPid + " ")).orElse(false)).count();
     }
 
     private long eventCount(String task) throws Exception {

@@ -43,11 +43,14 @@ final class LineReporter implements RunReporter {
         emit("error", Map.of("code", code, "message", message == null ? "" : message));
     }
 
-    /** How long the step's own work took and since when this process lives, for overhead figures. */
-    void timing(long actionMillis) {
+    /**
+     * How long the step's own work took, when this process began working on the run and since when
+     * the process lives (earlier for a process started ahead of its run), for overhead figures.
+     */
+    void timing(long runBeganAt, long actionMillis) {
         long processStart = ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
         emit("timing", Map.of("action_ms", actionMillis, "process_started_at", processStart,
-                "action_finished_at", System.currentTimeMillis()));
+                "run_began_at", runBeganAt, "action_finished_at", System.currentTimeMillis()));
     }
 
     void heartbeat() {

@@ -9,16 +9,25 @@ import gsvtrainer.pipeline.StepDefinition;
 import gsvtrainer.pipeline.StepFailure;
 import gsvtrainer.pipeline.StepRegistry;
 import gsvtrainer.pipeline.TaskWorkspace;
+import gsvtrainer.steprun.channel.RunChannel;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The body of a run process: reads the run's spec, finds the step's implementation, runs it and
  * reports through the run channel. Its exit code is the run's outcome (0 succeeded, else failed).
+ * The implementation is the class the spec names, loaded alone; {@code registry} (every
+ * implementation, found by name) is asked only when the spec names none or another step's.
  */
 public final class StepProcess {
 
@@ -26,17 +35,48 @@ public final class StepProcess {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_SPEC = 2;
 
-    private final StepRegistry registry;
+    private final Supplier<StepRegistry> registry;
     private final Pipeline pipeline;
     private final PrintStream out;
+    private final ParamsCodec codec = new ParamsCodec();
+    private StepRegistry all;
 
-    public StepProcess(StepRegistry registry, Pipeline pipeline, PrintStream out) {
+    public StepProcess(Supplier<StepRegistry> registry, Pipeline pipeline, PrintStream out) {
         this.registry = registry;
         this.pipeline = pipeline;
         this.out = out;
     }
 
+    /**
+     * Loads and exercises, once and without writing anything, what every run goes through: the spec's
+     * JSON, the run channel, every step's implementation and default params. Stops early once
+     * {@code enough} says so (a run arrived). A process started ahead of its run does this while it
+     * waits; the class archive of run processes is made from it.
+     */
+    public void warmUp(BooleanSupplier enough) {
+        RunSpec sample = new RunSpec("r", "t", Pipeline.CONVERT_AUDIO, Map.of("n", 1), false, Map.of("version", "v2"),
+                List.of("0"), 1, "/", Map.of("k", "v"), StepProcess.class.getName());
+        Json.read(Json.write(sample), RunSpec.class);
+        LineReporter quiet = new LineReporter(new PrintStream(OutputStream.nullOutputStream()), Path.of("/"));
+        quiet.log("info", "warm-up");
+        quiet.progress(0.5, Map.of("done", 1));
+        quiet.timing(0, 0);
+        RunChannel.decode(RunChannel.PREFIX + Json.write(Map.of("type", "log", "message", "warm-up")));
+        for (StepDefinition definition : pipeline.all()) {
+            if (enough.getAsBoolean()) {
+                return;
+            }
+            registry().find(definition.name());
+            try {
+                codec.encode(codec.decode(definition, Map.of()));
+            } catch (InvalidParamsException e) {
+                // a step whose params have no defaults: its record type is loaded all the same
+            }
+        }
+    }
+
     public int run(Path runDir) {
+        long began = System.currentTimeMillis();
         RunSpec spec;
         try {
             spec = Json.read(Files.readString(runDir.resolve(RunSpec.FILE_NAME)), RunSpec.class);
@@ -53,25 +93,25 @@ public final class StepProcess {
         });
         heartbeat.scheduleAtFixedRate(reporter::heartbeat, 5, 5, TimeUnit.SECONDS);
         try {
-            return execute(spec, runDir, reporter);
+            return execute(spec, runDir, reporter, began);
         } finally {
             heartbeat.shutdownNow();
         }
     }
 
-    private int execute(RunSpec spec, Path runDir, LineReporter reporter) {
+    private int execute(RunSpec spec, Path runDir, LineReporter reporter, long began) {
         StepDefinition definition = pipeline.find(spec.step()).orElse(null);
-        StepAction<?> action = registry.find(spec.step()).orElse(null);
+        StepAction<?> action = implementation(spec).orElse(null);
         if (definition == null || action == null) {
             reporter.error("step_unavailable", "step " + spec.step() + " has no implementation in this build");
             return EXIT_FAILED;
         }
         try {
-            Record params = new ParamsCodec().decode(definition, spec.params());
+            Record params = codec.decode(definition, spec.params());
             reporter.log("info", "starting " + spec.step() + " with " + Json.write(spec.params()));
             long started = System.nanoTime();
             invoke(action, new RunContext(spec, runDir, reporter), params);
-            reporter.timing((System.nanoTime() - started) / 1_000_000);
+            reporter.timing(began, (System.nanoTime() - started) / 1_000_000);
             return EXIT_OK;
         } catch (StepFailure failure) {
             reporter.error(failure.code(), failure.getMessage());
@@ -84,6 +124,19 @@ public final class StepProcess {
             reporter.error("step_error", e.getClass().getSimpleName() + ": " + e.getMessage());
             return EXIT_FAILED;
         }
+    }
+
+    private Optional<StepAction<?>> implementation(RunSpec spec) {
+        Optional<StepAction<?>> named = spec.implementation() == null ? Optional.empty()
+                : StepRegistry.load(spec.implementation(), spec.step());
+        return named.or(() -> registry().find(spec.step()));
+    }
+
+    private StepRegistry registry() {
+        if (all == null) {
+            all = registry.get();
+        }
+        return all;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,171 @@
+package gsvtrainer.scheduler;
+
+import gsvtrainer.config.Ids;
+import gsvtrainer.process.LaunchedProcess;
+import gsvtrainer.process.ProcessGroups;
+import gsvtrainer.process.ProcessLauncher;
+import gsvtrainer.steprun.exec.StandbyAssignment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Keeps one run process started ahead of its run (a standby), so that a run begins without waiting
+ * for a JVM to start. A standby is started exactly like a run process (its own session, niced, under
+ * the wrapper that records its pid and exit code) in a folder of its own; taking it for a run writes
+ * the run's folder into its {@link StandbyAssignment}, and from then on it is that run's process,
+ * followed, cancelled and recovered like any other. It serves that one run and exits. The first run
+ * after start-up starts cold and leaves a standby behind for the next.
+ */
+final class StandbyPool {
+
+    private static final Logger log = LoggerFactory.getLogger(StandbyPool.class);
+    private static final String LOG_FILE = "standby.log";
+    private static final Duration FRESH = Duration.ofMinutes(1);
+
+    private final Path root;
+    private final JavaCommand java;
+    private final ProcessLauncher launcher;
+    private final boolean enabled;
+    private Waiting waiting;
+
+    /** A standby waiting for a run, as this service started it. */
+    private record Waiting(Path dir, LaunchedProcess process) {
+        boolean isAlive() {
+            return process.handle().map(Process::isAlive).orElse(false);
+        }
+    }
+
+    StandbyPool(Path root, JavaCommand java, ProcessLauncher launcher, boolean enabled) {
+        this.root = root;
+        this.java = java;
+        this.launcher = launcher;
+        this.enabled = enabled;
+    }
+
+    /**
+     * Gives the waiting standby the run in {@code runDir} (its spec written) with output to {@code log};
+     * empty when no standby can take it, and the run is to be started cold.
+     */
+    synchronized Optional<LaunchedProcess> take(Path runDir, Path log) {
+        Waiting standby = waiting;
+        waiting = null;
+        if (standby == null) {
+            return Optional.empty();
+        }
+        if (!standby.isAlive() || !sameDevice(standby.dir(), runDir)) {
+            discard(standby);
+            return Optional.empty();
+        }
+        try {
+            Path tmp = standby.dir().resolve(StandbyAssignment.FILE_NAME + ".tmp");
+            Files.writeString(tmp, new StandbyAssignment(runDir, log).format());
+            Files.move(tmp, standby.dir().resolve(StandbyAssignment.FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            StandbyPool.log.warn("cannot hand run folder {} to standby {}: {}", runDir, standby.dir(), e.toString());
+            discard(standby);
+            return Optional.empty();
+        }
+        standby.process().handle().ifPresent(p -> p.onExit().thenRun(() -> delete(standby.dir())));
+        return Optional.of(standby.process());
+    }
+
+    /** Starts a standby unless one is waiting. */
+    synchronized void refill() {
+        if (!enabled || waiting != null && waiting.isAlive()) {
+            return;
+        }
+        if (waiting != null) {
+            discard(waiting);
+            waiting = null;
+        }
+        Path dir = root.resolve(Ids.newId("s"));
+        try {
+            LaunchedProcess process = launcher.launch(java.standby(dir), dir, dir.resolve(LOG_FILE), dir, Map.of());
+            waiting = new Waiting(dir, process);
+        } catch (IOException e) {
+            log.warn("cannot start a standby run process: {}", e.toString());
+        }
+    }
+
+    /** Ends the waiting standby, if any, before returning. */
+    synchronized void stop() {
+        if (waiting != null) {
+            ProcessGroups.killSession(waiting.process().pid(), Duration.ZERO);
+            delete(waiting.dir());
+            waiting = null;
+        }
+    }
+
+    /**
+     * Removes the folders of standbys whose process is gone (left by an earlier life of the service),
+     * but for those made in the last minute. A live one is left alone: it either runs a run, waits for another live service, or is about to
+     * exit because the service that started it is gone.
+     */
+    void sweep() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        Path current;
+        synchronized (this) {
+            current = waiting == null ? null : waiting.dir();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(d -> !d.equals(current) && !isRecent(d)).toList()) {
+                if (ProcessLauncher.pid(dir).filter(pid -> isStandbyIn(pid, dir)).isEmpty()) {
+                    delete(dir);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("cannot clear {}: {}", root, e.toString());
+        }
+    }
+
+    /** A folder just made may not have its pid file yet. */
+    private static boolean isRecent(Path dir) {
+        try {
+            return Files.getLastModifiedTime(dir).toInstant().isAfter(Instant.now().minus(FRESH));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isStandbyIn(long pid, Path dir) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).flatMap(h -> h.info().commandLine())
+                .map(c -> c.contains(dir.toString())).orElse(false);
+    }
+
+    private static boolean sameDevice(Path a, Path b) {
+        try {
+            return Objects.equals(Files.getAttribute(a, "unix:dev"), Files.getAttribute(b, "unix:dev"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static void discard(Waiting standby) {
+        CompletableFuture.runAsync(() -> {
+            ProcessGroups.killSession(standby.process().pid(), Duration.ZERO);
+            delete(standby.dir());
+        });
+    }
+
+    private static void delete(Path dir) {
+        try {
+            FileSystemUtils.deleteRecursively(dir);
+        } catch (IOException e) {
+            log.debug("cannot remove {}: {}", dir, e.toString());
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package gsvtrainer.steprun.exec;
+
+import gsvtrainer.process.ProcessGroups;
+import gsvtrainer.process.ProcessLauncher;
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchService;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A run process started before its run, in a folder of its own, by the executor and like any run
+ * process (its own session, niced, under the wrapper that records its exit code). It warms up, then
+ * waits for the executor to write the {@link StandbyAssignment} file naming a run's folder and log. Taking
+ * that run, it points the wrapper at the run's folder for the exit code, writes the wrapper's pid
+ * there and moves its output file to the run's log, then runs the step as a freshly started process
+ * would. It serves that one run and exits. Without a run, it exits once the service that started it
+ * is gone. Its working directory stays its own folder; steps use absolute paths.
+ */
+final class Standby {
+
+    private static final long OWNER_CHECK_MS = 500;
+    private static final Path STDOUT = Path.of("/proc/self/fd/1");
+
+    private final Path dir;
+    private final StepProcess process;
+    private final BooleanSupplier ownerAlive;
+
+    /**
+     * @param dir        the standby's folder: its wrapper's pid file and its log are there
+     * @param ownerAlive whether the service that started this process still runs
+     */
+    Standby(Path dir, StepProcess process, BooleanSupplier ownerAlive) {
+        this.dir = dir;
+        this.process = process;
+        this.ownerAlive = ownerAlive;
+    }
+
+    /** Whether the service with this pid, started at that time, still runs. */
+    static BooleanSupplier service(long pid, long startedAtMillis) {
+        return () -> ProcessGroups.isSameAndAlive(pid, startedAtMillis);
+    }
+
+    int run() throws IOException, InterruptedException {
+        Path assign = dir.resolve(StandbyAssignment.FILE_NAME);
+        process.warmUp(() -> Files.exists(assign));
+        Optional<StandbyAssignment> assignment = awaitRun();
+        if (assignment.isEmpty()) {
+            return StepProcess.EXIT_OK;
+        }
+        takeOver(assignment.get());
+        return process.run(assignment.get().runDir());
+    }
+
+    private Optional<StandbyAssignment> awaitRun() throws IOException, InterruptedException {
+        Path assign = dir.resolve(StandbyAssignment.FILE_NAME);
+        try (WatchService watcher = dir.getFileSystem().newWatchService()) {
+            dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+            while (!Files.exists(assign)) {
+                if (!ownerAlive.getAsBoolean()) {
+                    return Optional.empty();
+                }
+                var key = watcher.poll(OWNER_CHECK_MS, TimeUnit.MILLISECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
+            }
+        } catch (ClosedWatchServiceException e) {
+            return Optional.empty();
+        }
+        return Optional.of(StandbyAssignment.parse(Files.readString(assign)));
+    }
+
+    /** Makes the run's folder this process's: exit code, pid and output go there from now on. */
+    private void takeOver(StandbyAssignment run) throws IOException {
+        Path pointer = dir.resolve(ProcessLauncher.RUN_DIR_FILE);
+        Path tmp = dir.resolve(ProcessLauncher.RUN_DIR_FILE + ".tmp");
+        Files.writeString(tmp, run.runDir() + "\n");
+        Files.move(tmp, pointer, StandardCopyOption.ATOMIC_MOVE);
+        long wrapper = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(ProcessHandle.current().pid());
+        Files.writeString(run.runDir().resolve(ProcessLauncher.PID_FILE), Long.toString(wrapper));
+        Path output = Files.readSymbolicLink(STDOUT);
+        try {
+            Files.move(output, run.log(), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.writeString(run.log(), "this run's process (started ahead of the run) could not move its output "
+                    + output + " here: " + e + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            throw e;
+        }
+    }
+}

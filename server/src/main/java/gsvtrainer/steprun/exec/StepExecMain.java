@@ -1,0 +1,44 @@
+package gsvtrainer.steprun.exec;
+
+import gsvtrainer.pipeline.Pipeline;
+import gsvtrainer.pipeline.StepRegistry;
+import java.nio.file.Path;
+
+/**
+ * The main class of run processes, kept apart from the CLI so that a run process loads no command
+ * line framework and no Spring: {@code step-exec RUN_DIR} runs a run at once, {@code standby DIR
+ * SERVICE_PID SERVICE_STARTED_MS} warms up and waits for a run while that service lives
+ * ({@link Standby}), {@code warm-up} only warms up (to make the class archive of run processes).
+ */
+public final class StepExecMain {
+
+    private StepExecMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        StepProcess process = new StepProcess(StepRegistry::fromClassPath, new Pipeline(), System.out);
+        String mode = args.length == 0 ? "" : args[0];
+        try {
+            if (mode.equals("step-exec") && args.length == 2) {
+                return process.run(Path.of(args[1]));
+            }
+            if (mode.equals("standby") && args.length == 4) {
+                var service = Standby.service(Long.parseLong(args[2]), Long.parseLong(args[3]));
+                return new Standby(Path.of(args[1]), process, service).run();
+            }
+            if (mode.equals("warm-up") && args.length == 1) {
+                process.warmUp(() -> false);
+                return StepProcess.EXIT_OK;
+            }
+        } catch (Exception e) {
+            e.printStackTrace(System.out);
+            return StepProcess.EXIT_FAILED;
+        }
+        System.err.println("usage: StepExecMain step-exec RUN_DIR | standby DIR SERVICE_PID SERVICE_STARTED_MS | warm-up");
+        return StepProcess.EXIT_BAD_SPEC;
+    }
+}

@@ -1,0 +1,119 @@
+package gsvtrainer.steprun.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gsvtrainer.audio.DenoiseAudioStep;
+import gsvtrainer.config.Json;
+import gsvtrainer.process.LaunchedProcess;
+import gsvtrainer.process.ProcessGroups;
+import gsvtrainer.process.ProcessLauncher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run process started ahead of its run, as the executor starts it (own session, wrapper), given a
+ * real run: the run's folder receives its log, pid and exit code as from a process started for it.
+ */
+class StandbyTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<LaunchedProcess> started = new ArrayList<>();
+
+    @AfterEach
+    void endStandbys() {
+        started.forEach(p -> ProcessGroups.killSession(p.pid(), Duration.ZERO));
+    }
+
+    @Test
+    void takesARunAndLeavesLogPidAndExitCodeInTheRunsFolder() throws Exception {
+        Path standbyDir = dir.resolve("standby");
+        Path runDir = givenRun("r_1", "denoise_audio", Map.of("skip", true), DenoiseAudioStep.class.getName());
+        LaunchedProcess standby = start(standbyDir);
+
+        assign(standbyDir, runDir);
+
+        Process process = standby.handle().orElseThrow();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        assertThat(ProcessLauncher.exitCode(runDir)).contains(0);
+        assertThat(ProcessLauncher.pid(runDir)).contains(standby.pid());
+        assertThat(Files.readString(runDir.resolve("run.log"))).contains("denoise_audio skipped", "\"type\":\"timing\"");
+        assertThat(standbyDir.resolve("standby.log")).doesNotExist();
+    }
+
+    @Test
+    void aFailingRunLeavesItsExitCodeInTheRunsFolder() throws Exception {
+        Path standbyDir = dir.resolve("standby");
+        Path runDir = givenRun("r_2", "denoise_audio", Map.of("no_such_param", 1), DenoiseAudioStep.class.getName());
+        LaunchedProcess standby = start(standbyDir);
+
+        assign(standbyDir, runDir);
+
+        assertThat(standby.handle().orElseThrow().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(ProcessLauncher.exitCode(runDir)).contains(StepProcess.EXIT_FAILED);
+        assertThat(Files.readString(runDir.resolve("run.log"))).contains("unknown_param");
+    }
+
+    @Test
+    void endsWithoutARunOnceTheServiceThatStartedItIsGone() throws Exception {
+        Path standbyDir = dir.resolve("standby");
+        Process service = new ProcessBuilder("sleep", "1").start();
+        LaunchedProcess standby = start(standbyDir, service.pid(),
+                ProcessGroups.startTimeMillis(service.pid()).orElseThrow());
+
+        service.waitFor();
+
+        Process process = standby.handle().orElseThrow();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(StepProcess.EXIT_OK);
+        assertThat(standbyDir.resolve(ProcessLauncher.RUN_DIR_FILE)).doesNotExist();
+    }
+
+    @Test
+    void anAssignmentNamesTheRunsFolderAndLog() {
+        StandbyAssignment assignment = new StandbyAssignment(Path.of("/data/runs/r_1"), Path.of("/data/runs/r_1/run.log"));
+
+        assertThat(StandbyAssignment.parse(assignment.format())).isEqualTo(assignment);
+    }
+
+    private Path givenRun(String runId, String step, Map<String, Object> params, String implementation) throws Exception {
+        Path workspace = Files.createDirectories(dir.resolve("task"));
+        Path runDir = Files.createDirectories(workspace.resolve("runs").resolve(runId));
+        RunSpec spec = new RunSpec(runId, "t_1", step, params, false, Map.of("version", "v2"), List.of(), 1,
+                workspace.toString(), Map.of(), implementation);
+        Files.writeString(runDir.resolve(RunSpec.FILE_NAME), Json.write(spec));
+        return runDir;
+    }
+
+    /** A standby of this test's JVM, as if it were the service. */
+    private LaunchedProcess start(Path standbyDir) throws Exception {
+        long self = ProcessHandle.current().pid();
+        return start(standbyDir, self, ProcessGroups.startTimeMillis(self).orElseThrow());
+    }
+
+    private LaunchedProcess start(Path standbyDir, long servicePid, long serviceStarted) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), StepExecMain.class.getName(),
+                "standby", standbyDir.toString(), Long.toString(servicePid), Long.toString(serviceStarted)));
+        LaunchedProcess process = new ProcessLauncher().launch(command, standbyDir, standbyDir.resolve("standby.log"),
+                standbyDir, Map.of());
+        started.add(process);
+        return process;
+    }
+
+    private static void assign(Path standbyDir, Path runDir) throws Exception {
+        Path tmp = standbyDir.resolve("assign.tmp");
+        Files.writeString(tmp, new StandbyAssignment(runDir, runDir.resolve("run.log")).format());
+        Files.move(tmp, standbyDir.resolve(StandbyAssignment.FILE_NAME), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}
