@@ -52,6 +52,13 @@ final class LiveServer implements AutoCloseable {
         return new double[] {rss, peak};
     }
 
+    /** CPU time the server process has used so far (all its threads: requests, executor, JIT, GC), from /proc. */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
     private void awaitHealthy() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();

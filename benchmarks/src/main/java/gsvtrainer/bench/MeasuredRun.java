@@ -26,17 +26,41 @@ record MeasuredRun(String step, String runId, double workSeconds, double wallSec
     static MeasuredRun of(LiveServer server, String task, String step, Map<String, Object> params) throws Exception {
         GsvTrainerClient client = server.client;
         RunResponse run = client.runStep(task, step, params, true);
-        StepRunInfo info;
-        ProcessProbe probe = ProcessProbe.watching(c -> c.split(" ")[0].endsWith("java")
-                && c.contains(" step-exec ") && c.trim().endsWith(run.runId()));
-        try (probe) {
-            info = await(client, task, run.runId());
-        }
         Path runDir = server.dataDir.resolve("tasks").resolve(task).resolve("runs").resolve(run.runId());
+        try (ProcessProbe probe = ProcessProbe.of(runProcess(runDir))) {
+            return measured(step, run, await(client, task, run.runId()), probe, runDir);
+        }
+    }
+
+    private static MeasuredRun measured(String step, RunResponse run, StepRunInfo info, ProcessProbe probe, Path runDir)
+            throws Exception {
         long actionMs = ((Number) BenchMain.timing(runDir.resolve("run.log")).get("action_ms")).longValue();
         double wall = (info.finishedAt().toEpochMilli() - info.createdAt().toEpochMilli()) / 1000.0;
         return new MeasuredRun(step, run.runId(), actionMs / 1000.0, wall, cpuThreads(runDir),
                 probe.seen() ? probe.peakMiB() : Double.NaN, probe.cpuSeconds(), runDir);
+    }
+
+    /**
+     * The JVM of a run: the child of the wrapper whose pid the run's folder records, whether it was
+     * started for the run or started ahead and handed the run (a standby); -1 once the run ended or when it does not start within two minutes.
+     */
+    private static long runProcess(Path runDir) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!Files.exists(runDir.resolve("exit_code")) && System.nanoTime() < deadline) {
+            Path pidFile = runDir.resolve("pid");
+            if (Files.exists(pidFile)) {
+                String text = Files.readString(pidFile).trim();
+                if (!text.isEmpty()) {
+                    var java = ProcessHandle.of(Long.parseLong(text)).stream().flatMap(ProcessHandle::children)
+                            .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false)).findFirst();
+                    if (java.isPresent()) {
+                        return java.get().pid();
+                    }
+                }
+            }
+            Thread.sleep(5);
+        }
+        return -1;
     }
 
     private static StepRunInfo await(GsvTrainerClient client, String task, String runId) throws Exception {
