@@ -1,17 +1,17 @@
 package gsvtrainer.audio;
 
 import java.io.IOException;
-import java.nio.FloatBuffer;
-import java.nio.ShortBuffer;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.bytedeco.javacv.Frame;
 
 /**
- * Decodes any audio FFmpeg reads and writes it as mono 16-bit WAV at a target rate. FFmpeg does the
- * down-mix and resampling; frames stream straight to the file (written beside the target, then moved
- * into place), so memory does not grow with the file's length.
+ * Decodes any audio FFmpeg reads and writes it as mono 16-bit WAV at a target rate, with the samples
+ * of upstream's {@code load_audio} ({@code ffmpeg -ac 1 -ar RATE -f f32le}) rounded to 16 bits.
+ * Decoding runs on its own threads, several segments of one file at a time where the codec allows it,
+ * while the calling thread resamples and writes; frames stream straight to the file (written beside the
+ * target, then moved into place), so memory does not grow with the file's length.
  */
 public final class AudioConverter {
 
@@ -27,49 +27,79 @@ public final class AudioConverter {
     static final double MAX_PADDING_SECONDS = 0.3;
 
     private final int sampleRate;
+    private final int threads;
+    private final boolean keepEnergy;
 
     public AudioConverter(int sampleRate) {
-        this.sampleRate = sampleRate;
+        this(sampleRate, 1, false);
     }
 
-    /** Float samples to 16-bit PCM, clipped at full scale. */
-    static ShortBuffer toPcm16(FloatBuffer samples) {
-        ShortBuffer pcm = ShortBuffer.allocate(samples.remaining());
-        for (int i = samples.position(); i < samples.limit(); i++) {
-            float value = samples.get(i) * 32767f;
-            pcm.put((short) Math.max(-32768, Math.min(32767, Math.round(value))));
-        }
-        return pcm.flip();
+    /**
+     * @param threads decoding threads for one file
+     * @param keepEnergy also keep the block energies of the samples before 16-bit rounding, for the
+     *     slicer, in {@link SquareSumsFile#beside} the WAV
+     */
+    AudioConverter(int sampleRate, int threads, boolean keepEnergy) {
+        this.sampleRate = sampleRate;
+        this.threads = threads;
+        this.keepEnergy = keepEnergy;
     }
 
     public ConversionResult convert(Path source, Path target) throws BadAudioException, IOException {
-        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            try {
+                return convert(source, target, threads);
+            } catch (SegmentedDecoder.NotJoinable e) {
+                return convert(source, target, 1);
+            }
+        } catch (SegmentedDecoder.NotJoinable e) {
+            throw new IllegalStateException("one decoder has nothing to join", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while converting " + source.getFileName());
+        }
+    }
+
+    private ConversionResult convert(Path source, Path target, int decoders)
+            throws BadAudioException, IOException, InterruptedException, SegmentedDecoder.NotJoinable {
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path energyTemp = keepEnergy ? Files.createTempFile(dir, "." + target.getFileName(), ".sqs.tmp") : null;
+        SquareSumsFile.Writer energy = keepEnergy ? new SquareSumsFile.Writer(energyTemp, sampleRate) : null;
         try {
             AudioInfo info;
-            long samples;
             boolean exact;
-            try (FfmpegInput input = FfmpegInput.open(source, sampleRate);
-                    WavWriter writer = new WavWriter(temp, sampleRate, 1)) {
-                for (Frame frame = input.nextSamples(); frame != null; frame = input.nextSamples()) {
-                    writer.write(toPcm16((FloatBuffer) frame.samples[0]));
-                }
+            long samples;
+            try (FfmpegInput input = FfmpegInput.open(source);
+                    WavWriter writer = new WavWriter(temp, sampleRate, 1);
+                    MonoResampler resampler = new MonoResampler(sampleRate)) {
                 info = input.info();
                 exact = input.hasExactDuration();
-                long declared = Math.round(info.durationSeconds() * sampleRate);
-                long padding = writer.samplesWritten() - declared;
-                if (exact && padding > 0 && padding <= MAX_PADDING_SECONDS * sampleRate) {
-                    writer.truncate(declared);
-                }
-                samples = writer.samplesWritten();
+                long stated = exact ? Math.round(info.durationSeconds() * sampleRate) : Long.MAX_VALUE;
+                ConvertedSamples output = new ConvertedSamples(writer, energy, stated,
+                        (int) (MAX_PADDING_SECONDS * sampleRate));
+                new SegmentedDecoder(decoders).decode(input, frame -> resampler.convert(frame, output));
+                resampler.drain(output);
+                samples = output.written();
             }
             double decoded = (double) samples / sampleRate;
             check(source, info, exact, decoded);
+            if (energy != null) {
+                energy.finish(temp);
+                energy.close();
+                Files.move(energyTemp, SquareSumsFile.beside(target), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             AudioInfo measured = Double.isNaN(info.durationSeconds())
                     ? new AudioInfo(info.format(), info.codec(), info.sampleRate(), info.channels(), decoded)
                     : info;
             return new ConversionResult(measured, target, samples, sampleRate);
         } finally {
+            if (energy != null) {
+                energy.close();
+                Files.deleteIfExists(energyTemp);
+            }
             Files.deleteIfExists(temp);
         }
     }

@@ -1,8 +1,8 @@
 package gsvtrainer.audio;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
-import org.bytedeco.javacv.Frame;
 
 /**
  * Tells whether a file is audio without converting it: FFmpeg opens the container and reads its
@@ -14,17 +14,20 @@ public final class AudioProbe {
     }
 
     public static AudioInfo probe(Path file) throws BadAudioException, IOException {
-        try (FfmpegInput input = FfmpegInput.open(file, 0)) {
+        try (FfmpegInput input = FfmpegInput.open(file)) {
             AudioInfo info = input.info();
             if (!Double.isNaN(info.durationSeconds())) {
                 return info;
             }
-            long samples = 0;
-            for (Frame frame = input.nextSamples(); frame != null; frame = input.nextSamples()) {
-                samples += frame.samples[0].limit() / (frame.samples.length == 1 ? frame.audioChannels : 1);
-            }
+            long[] samples = {0};
+            new SegmentedDecoder(1).decode(input, frame -> samples[0] += frame.nb_samples());
             return new AudioInfo(info.format(), info.codec(), info.sampleRate(), info.channels(),
-                    (double) samples / info.sampleRate());
+                    (double) samples[0] / info.sampleRate());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while probing " + file.getFileName());
+        } catch (SegmentedDecoder.NotJoinable e) {
+            throw new IllegalStateException("one decoder has nothing to join", e);
         }
     }
 }

@@ -47,7 +47,8 @@ public class ConvertAudioStep implements StepAction<ConvertAudioParams> {
         }
         Path out = TaskWorkspace.ensure(workspace.converted());
         Map<Path, Path> targets = targets(uploads, out);
-        AudioConverter converter = new AudioConverter(params.sampleRate());
+        AudioConverter converter = new AudioConverter(params.sampleRate(),
+                ParallelJobs.threadsPerJob(context.cpuThreads(), uploads.size()), true);
         ProgressCounter progress = new ProgressCounter(reporter, "files", uploads.size());
 
         List<ParallelJobs.Outcome<Converted>> outcomes = ParallelJobs.run(uploads, context.cpuThreads(),

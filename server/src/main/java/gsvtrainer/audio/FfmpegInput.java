@@ -1,39 +1,41 @@
 package gsvtrainer.audio;
 
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_move_ref;
 import static org.bytedeco.ffmpeg.global.avformat.AVFMT_DURATION_FROM_BITRATE;
-import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
-import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
-import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 
 /**
- * One file opened with FFmpeg (JavaCV's bundled natives), optionally asking FFmpeg to resample to
- * mono signed 16-bit at a target rate. Maps FFmpeg's failures to {@link BadAudioException}.
+ * One file opened with FFmpeg (JavaCV's bundled natives): what its container says, and the packets of
+ * its audio stream, which {@link AudioDecoder}s turn into samples. Maps FFmpeg's failures to
+ * {@link BadAudioException}.
  */
 final class FfmpegInput implements AutoCloseable {
 
     private final Path file;
     private final FFmpegFrameGrabber grabber;
+    private final AVStream stream;
     private final AudioInfo info;
     private final boolean exactDuration;
 
-    private FfmpegInput(Path file, FFmpegFrameGrabber grabber, AudioInfo info, boolean exactDuration) {
+    private FfmpegInput(Path file, FFmpegFrameGrabber grabber, AVStream stream, AudioInfo info, boolean exactDuration) {
         this.file = file;
         this.grabber = grabber;
+        this.stream = stream;
         this.info = info;
         this.exactDuration = exactDuration;
     }
 
-    /** Opens {@code file}; {@code targetRate > 0} makes every grabbed frame mono s16 at that rate. */
-    static FfmpegInput open(Path file, int targetRate) throws BadAudioException, IOException {
+    static FfmpegInput open(Path file) throws BadAudioException, IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString());
         }
@@ -41,25 +43,19 @@ final class FfmpegInput implements AutoCloseable {
             throw new BadAudioException(file, BadAudioException.Reason.EMPTY_FILE, null);
         }
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-        if (targetRate > 0) {
-            // Float, like upstream's load_audio (ffmpeg -f f32le -ac 1): FFmpeg then mixes stereo to
-            // mono at the same level as upstream instead of scaling it down to avoid clipping.
-            grabber.setSampleFormat(AV_SAMPLE_FMT_FLT);
-            grabber.setSampleRate(targetRate);
-            grabber.setAudioChannels(1);
-        }
         try {
             grabber.start();
-            AVCodecParameters codec = audioCodec(grabber.getFormatContext());
-            if (!grabber.hasAudio() || codec == null) {
+            if (!grabber.hasAudio() || grabber.getAudioStream() < 0) {
                 throw new BadAudioException(file, BadAudioException.Reason.NOT_AUDIO, "no audio stream");
             }
+            AVStream stream = grabber.getFormatContext().streams(grabber.getAudioStream());
+            AVCodecParameters codec = stream.codecpar();
             long micros = grabber.getLengthInTime();
             AudioInfo info = new AudioInfo(grabber.getFormat(), avcodec.avcodec_get_name(codec.codec_id()).getString(),
                     codec.sample_rate(), codec.ch_layout().nb_channels(), micros > 0 ? micros / 1e6 : Double.NaN);
             boolean exact = micros > 0
                     && grabber.getFormatContext().duration_estimation_method() != AVFMT_DURATION_FROM_BITRATE;
-            return new FfmpegInput(file, grabber, info, exact);
+            return new FfmpegInput(file, grabber, stream, info, exact);
         } catch (FFmpegFrameGrabber.Exception e) {
             closeQuietly(grabber);
             throw new BadAudioException(file, BadAudioException.Reason.NOT_AUDIO, ffmpegReason(e), e);
@@ -82,10 +78,28 @@ final class FfmpegInput implements AutoCloseable {
         return exactDuration;
     }
 
-    /** The next block of samples, or null at the end of the stream. */
-    Frame nextSamples() throws BadAudioException {
+    AVCodecParameters codecParameters() {
+        return stream.codecpar();
+    }
+
+    AVRational timeBase() {
+        return stream.time_base();
+    }
+
+    /**
+     * Moves the next packet of the audio stream into {@code packet}; false at the end of the file. A
+     * read error ends the stream, as it does for FFmpeg's own tools; a short file then shows as truncated.
+     */
+    boolean nextPacket(AVPacket packet) throws BadAudioException {
         try {
-            return grabber.grabSamples();
+            for (AVPacket read = grabber.grabPacket(); read != null; read = grabber.grabPacket()) {
+                if (read.stream_index() == stream.index()) {
+                    av_packet_move_ref(packet, read);
+                    return true;
+                }
+                avcodec.av_packet_unref(read);
+            }
+            return false;
         } catch (FFmpegFrameGrabber.Exception e) {
             throw new BadAudioException(file, BadAudioException.Reason.DECODE_ERROR, ffmpegReason(e), e);
         }
@@ -94,16 +108,6 @@ final class FfmpegInput implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(grabber);
-    }
-
-    private static AVCodecParameters audioCodec(AVFormatContext format) {
-        for (int i = 0; i < format.nb_streams(); i++) {
-            AVCodecParameters codec = format.streams(i).codecpar();
-            if (codec.codec_type() == AVMEDIA_TYPE_AUDIO) {
-                return codec;
-            }
-        }
-        return null;
     }
 
     /** FFmpeg's own words (the part in parentheses of JavaCV's message), without the server path. */

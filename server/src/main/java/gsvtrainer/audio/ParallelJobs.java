@@ -31,6 +31,11 @@ final class ParallelJobs {
     private ParallelJobs() {
     }
 
+    /** The threads each job may use inside when {@code jobs} jobs share {@code threads}: the cores left idle otherwise. */
+    static int threadsPerJob(int threads, int jobs) {
+        return Math.max(1, threads / Math.max(1, Math.min(threads, jobs)));
+    }
+
     /** Runs the jobs; {@code onDone} is called (from the worker thread) as each finishes. */
     static <R> List<Outcome<R>> run(List<Path> inputs, int threads, Job<R> job, Consumer<Outcome<R>> onDone)
             throws InterruptedException {

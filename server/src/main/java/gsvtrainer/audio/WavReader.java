@@ -75,16 +75,21 @@ public final class WavReader implements AutoCloseable {
      * zeros (the zero padding librosa-style framing expects).
      */
     public float[] read(long start, int count) throws IOException {
+        short[] pcm = readPcm(start, count);
         float[] out = new float[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = pcm[i] / 32768f;
+        }
+        return out;
+    }
+
+    /** Samples {@code [start, start + count)} as stored; positions outside the file read as zeros. */
+    short[] readPcm(long start, int count) throws IOException {
+        short[] out = new short[count];
         long from = Math.max(0, start);
         long to = Math.min(samples, start + count);
-        if (to <= from) {
-            return out;
-        }
-        ByteBuffer bytes = bytes(dataOffset + from * 2, (int) (to - from) * 2);
-        int offset = (int) (from - start);
-        for (int i = 0; i < to - from; i++) {
-            out[offset + i] = bytes.getShort(i * 2) / 32768f;
+        if (to > from) {
+            bytes(dataOffset + from * 2, (int) (to - from) * 2).asShortBuffer().get(out, (int) (from - start), (int) (to - from));
         }
         return out;
     }

@@ -17,12 +17,14 @@ import java.nio.file.StandardOpenOption;
 public final class WavWriter implements AutoCloseable {
 
     static final int HEADER_BYTES = 44;
-    private static final int BUFFER_BYTES = 1 << 16;
+    private static final int BUFFER_BYTES = 1 << 18;
 
     private final FileChannel channel;
     private final int sampleRate;
     private final int channels;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private final ShortBuffer shorts = buffer.asShortBuffer();
+    private final short[] chunk = new short[BUFFER_BYTES / 2];
     private long samplesWritten;
 
     public WavWriter(Path file, int sampleRate, int channels) throws IOException {
@@ -33,49 +35,47 @@ public final class WavWriter implements AutoCloseable {
         channel.write(header(0));
     }
 
-    /** Writes interleaved samples from the buffer's position to its limit. */
-    public void write(ShortBuffer samples) throws IOException {
-        while (samples.hasRemaining()) {
-            if (buffer.remaining() < 2) {
-                flush();
-            }
-            int count = Math.min(samples.remaining(), buffer.remaining() / 2);
-            ShortBuffer chunk = samples.slice();
-            chunk.limit(count);
-            buffer.asShortBuffer().put(chunk);
-            buffer.position(buffer.position() + count * 2);
-            samples.position(samples.position() + count);
-            samplesWritten += count;
-        }
-    }
-
     public void write(short[] samples, int offset, int length) throws IOException {
-        for (int i = offset; i < offset + length; i++) {
-            putShort(samples[i]);
+        for (int done = 0; done < length; ) {
+            int count = Math.min(length - done, chunk.length);
+            System.arraycopy(samples, offset + done, chunk, 0, count);
+            put(count);
+            done += count;
         }
     }
 
     /** Writes floats in [-1, 1] as 16-bit, clamping and truncating towards zero as numpy's astype does. */
     public void write(float[] samples, int offset, int length) throws IOException {
-        for (int i = offset; i < offset + length; i++) {
-            float clamped = Math.max(-1f, Math.min(1f, samples[i]));
-            putShort((short) (clamped * 32767f));
+        for (int done = 0; done < length; ) {
+            int count = Math.min(length - done, chunk.length);
+            for (int i = 0; i < count; i++) {
+                float clamped = Math.max(-1f, Math.min(1f, samples[offset + done + i]));
+                chunk[i] = (short) (clamped * 32767f);
+            }
+            put(count);
+            done += count;
+        }
+    }
+
+    /**
+     * Writes the first {@code length} floats as 16-bit, rounded to the nearest step of 1/32767 (halves
+     * up, as {@link Math#round(float)}: the float scaled, plus a half, is exact in double) and clipped.
+     */
+    public void writeRounded(float[] samples, int length) throws IOException {
+        for (int done = 0; done < length; ) {
+            int count = Math.min(length - done, chunk.length);
+            for (int i = 0; i < count; i++) {
+                int rounded = (int) Math.floor(samples[done + i] * 32767f + 0.5);
+                chunk[i] = (short) Math.max(-32768, Math.min(32767, rounded));
+            }
+            put(count);
+            done += count;
         }
     }
 
     /** Samples written so far, all channels counted. */
     public long samplesWritten() {
         return samplesWritten;
-    }
-
-    /** Drops everything written after the first {@code samples} samples (all channels counted). */
-    public void truncate(long samples) throws IOException {
-        flush();
-        if (samples < samplesWritten) {
-            channel.truncate(HEADER_BYTES + samples * 2);
-            channel.position(HEADER_BYTES + samples * 2);
-            samplesWritten = samples;
-        }
     }
 
     @Override
@@ -86,20 +86,26 @@ public final class WavWriter implements AutoCloseable {
         }
     }
 
-    private void putShort(short value) throws IOException {
-        if (!buffer.hasRemaining()) {
-            flush();
+    /** Moves the first {@code count} samples of {@code chunk} into the buffer, writing it out when full. */
+    private void put(int count) throws IOException {
+        for (int done = 0; done < count; ) {
+            if (!shorts.hasRemaining()) {
+                flush();
+            }
+            int n = Math.min(count - done, shorts.remaining());
+            shorts.put(chunk, done, n);
+            done += n;
         }
-        buffer.putShort(value);
-        samplesWritten++;
+        samplesWritten += count;
     }
 
     private void flush() throws IOException {
-        buffer.flip();
+        buffer.position(0).limit(shorts.position() * 2);
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
         buffer.clear();
+        shorts.clear();
     }
 
     private ByteBuffer header(long dataBytes) {

@@ -107,6 +107,44 @@ class AudioConverterTest {
                 .isInstanceOfSatisfying(BadAudioException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_SHORT));
     }
 
+    @Test
+    void convertsAnMp3OnTwoDecodingThreadsToTheSameWavAsOnOne() throws Exception {
+        Path mp3 = SpeechMp3.write(out.resolve("speech.mp3"), 30);
+        Path one = Files.createDirectories(out.resolve("one")).resolve("speech.wav");
+        Path two = Files.createDirectories(out.resolve("two")).resolve("speech.wav");
+
+        new AudioConverter(32000).convert(mp3, one);
+        ConversionResult result = new AudioConverter(32000, 2, false).convert(mp3, two);
+
+        assertThat(result.outputSeconds()).isCloseTo(30, within(1.5));
+        assertThat(Files.readAllBytes(two)).isEqualTo(Files.readAllBytes(one));
+    }
+
+    @Test
+    void keepsTheEnergiesOfTheSamplesBeforeRoundingBesideTheWavForAsLongAsTheWavIsUnchanged() throws Exception {
+        Path target = out.resolve("speech.wav");
+
+        new AudioConverter(32000, 2, true).convert(Fixtures.file("formats/mp3_44100_stereo.mp3"), target);
+
+        Path energy = SquareSumsFile.beside(target);
+        try (WavReader wav = new WavReader(target);
+                SquareSumsFile sums = SquareSumsFile.open(energy, target, wav.samples(), 32000).orElseThrow()) {
+            int blocks = (int) (wav.samples() / sums.blockLength());
+            double[] unrounded = sums.read(0, blocks);
+            double[] rounded = new PcmSquareSums(wav, sums.blockLength()).read(0, blocks);
+            double total = 0;
+            for (int b = 0; b < blocks; b++) {
+                assertThat(unrounded[b]).isCloseTo(rounded[b], within(1e-6 + 1e-3 * rounded[b]));
+                total += unrounded[b];
+            }
+            assertThat(total).isGreaterThan(1);
+        }
+        Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
+        try (WavReader wav = new WavReader(target)) {
+            assertThat(SquareSumsFile.open(energy, target, wav.samples(), 32000)).isEmpty();
+        }
+    }
+
     static float peak(float[] samples) {
         float peak = 0;
         for (float s : samples) {

@@ -40,6 +40,7 @@ class ConvertAudioStepTest {
         try (WavReader wav = new WavReader(converted.resolve("en_1.wav"))) {
             assertThat(wav.sampleRate()).isEqualTo(32000);
         }
+        assertThat(SquareSumsFile.beside(converted.resolve("mp3_44100_stereo.wav"))).isRegularFile();
         assertThat(context.messages("warn")).hasSize(4)
                 .anySatisfy(m -> assertThat(m).contains("empty.wav").contains("empty"))
                 .anySatisfy(m -> assertThat(m).contains("text.wav").contains("not a readable audio file"))
