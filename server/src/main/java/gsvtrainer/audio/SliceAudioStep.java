@@ -42,7 +42,8 @@ public class SliceAudioStep implements StepAction<SliceAudioParams> {
             }
         }
         Path out = TaskWorkspace.ensure(workspace.sliced());
-        SourceSlicer slicer = new SourceSlicer(params, out, context.runDir().resolve("slice-scratch"));
+        SourceSlicer slicer = new SourceSlicer(params, out, context.runDir().resolve("slice-scratch"),
+                ParallelJobs.threadsPerJob(context.cpuThreads(), sources.size()));
         ProgressCounter progress = new ProgressCounter(reporter, "seconds", totalSeconds);
 
         List<ParallelJobs.Outcome<SourceSlicer.Manifest>> outcomes = ParallelJobs.run(sources, context.cpuThreads(),

@@ -35,10 +35,20 @@ public final class Slicer {
 
     /** The clips of a whole file: upstream's cuts, then the length limits. */
     public List<ClipSpan> slice(WavReader audio) throws IOException {
-        double[] rms = RmsFrames.compute(audio, window, hop);
-        List<ClipSpan> cuts = cuts(rms, audio.samples());
+        return slice(new PcmSquareSums(audio, RmsFrames.blockLength(window, hop)));
+    }
+
+    /** The clips of a signal given by its block energies, which must {@linkplain #accepts tile} the frames. */
+    List<ClipSpan> slice(SquareSums energy) throws IOException {
+        double[] rms = RmsFrames.compute(energy, window, hop);
+        List<ClipSpan> cuts = cuts(rms, energy.samples());
         return new ClipLengthLimits(sampleRate, hop, params.minClipSeconds(), params.maxClipSeconds())
-                .apply(cuts, rms, audio.samples());
+                .apply(cuts, rms, energy.samples());
+    }
+
+    /** Whether {@code energy}'s blocks tile this slicer's RMS frames. */
+    boolean accepts(SquareSums energy) {
+        return RmsFrames.fits(energy, window, hop);
     }
 
     /** Upstream's cut decisions alone, from the frame RMS of a file of {@code samples} samples. */

@@ -5,6 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.DoubleConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,11 +35,13 @@ final class SourceSlicer {
     private final SliceAudioParams params;
     private final Path outDir;
     private final Path scratchDir;
+    private final int threads;
 
-    SourceSlicer(SliceAudioParams params, Path outDir, Path scratchDir) {
+    SourceSlicer(SliceAudioParams params, Path outDir, Path scratchDir, int threads) {
         this.params = params;
         this.outDir = outDir;
         this.scratchDir = scratchDir;
+        this.threads = Math.max(1, threads);
     }
 
     /** Slices {@code source}; {@code progress} receives seconds of source audio as they are done. */
@@ -53,33 +60,87 @@ final class SourceSlicer {
         }
         Path input = at32k(source, base);
         try (WavReader audio = new WavReader(input)) {
-            ClipNormaliser normaliser = new ClipNormaliser(params.normMax(), params.alpha());
+            List<ClipSpan> spans = spans(input, audio);
             List<Clip> clips = new ArrayList<>();
             int silent = 0;
-            double reported = 0;
-            for (ClipSpan span : new Slicer(params, SAMPLE_RATE).slice(audio)) {
-                float[] samples = audio.read(span.start(), (int) (Math.min(span.end(), audio.samples()) - span.start()));
-                ClipStats stats = ClipStats.of(new MonoAudio(samples.clone(), SAMPLE_RATE));
-                if (normaliser.normalise(samples)) {
-                    String name = String.format("%s_%010d_%010d.wav", base, span.start(), span.end());
-                    AudioFiles.writeWav(outDir.resolve(name), samples, SAMPLE_RATE);
-                    clips.add(new Clip(name, span.start(), span.end(), stats));
-                } else {
+            double done = 0;
+            for (Clip clip : writeClips(base, audio, spans, progress)) {
+                if (clip == null) {
                     silent++;
+                } else {
+                    clips.add(clip);
                 }
-                double at = Math.min(sourceSeconds, Math.min(span.end(), audio.samples()) / (double) SAMPLE_RATE);
-                progress.accept(at - reported);
-                reported = at;
             }
-            progress.accept(sourceSeconds - reported);
+            for (ClipSpan span : spans) {
+                done += seconds(span, audio);
+            }
+            progress.accept(Math.max(0, sourceSeconds - done));
             Manifest manifest = new Manifest(source.getFileName().toString(), sourceSeconds, clips, silent);
             AudioFiles.writeJson(manifestFile, manifest);
             return manifest;
         } finally {
             if (!input.equals(source)) {
                 Files.deleteIfExists(input);
+                Files.deleteIfExists(SquareSumsFile.beside(input));
             }
         }
+    }
+
+    /**
+     * The clips' spans, cut on the block energies {@code convert_audio} kept of the samples before they
+     * were rounded to 16 bits where they exist, else on the WAV's own samples.
+     */
+    private List<ClipSpan> spans(Path input, WavReader audio) throws Exception {
+        Slicer slicer = new Slicer(params, SAMPLE_RATE);
+        Optional<SquareSumsFile> energy = SquareSumsFile.open(SquareSumsFile.beside(input), input, audio.samples(),
+                SAMPLE_RATE);
+        if (energy.isEmpty()) {
+            return slicer.slice(audio);
+        }
+        try (SquareSumsFile sums = energy.get()) {
+            return slicer.accepts(sums) ? slicer.slice(sums) : slicer.slice(audio);
+        }
+    }
+
+    /** Writes the clips on the slicer's threads; a silent clip is left unwritten and listed as null. */
+    private List<Clip> writeClips(String base, WavReader audio, List<ClipSpan> spans, DoubleConsumer progress)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Clip>> futures = new ArrayList<>();
+            for (ClipSpan span : spans) {
+                futures.add(pool.submit(() -> {
+                    Clip clip = writeClip(base, audio, span);
+                    progress.accept(seconds(span, audio));
+                    return clip;
+                }));
+            }
+            List<Clip> clips = new ArrayList<>();
+            for (Future<Clip> future : futures) {
+                clips.add(future.get());
+            }
+            return clips;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The span's length in the file, which the last span may overrun by part of a hop. */
+    private static double seconds(ClipSpan span, WavReader audio) {
+        return (Math.min(span.end(), audio.samples()) - span.start()) / (double) SAMPLE_RATE;
+    }
+
+    private Clip writeClip(String base, WavReader audio, ClipSpan span) throws Exception {
+        float[] samples = audio.read(span.start(), (int) (Math.min(span.end(), audio.samples()) - span.start()));
+        ClipStats stats = ClipStats.of(new MonoAudio(samples, SAMPLE_RATE));
+        if (!new ClipNormaliser(params.normMax(), params.alpha()).normalise(samples)) {
+            return null;
+        }
+        String name = String.format("%s_%010d_%010d.wav", base, span.start(), span.end());
+        AudioFiles.writeWav(outDir.resolve(name), samples, SAMPLE_RATE);
+        return new Clip(name, span.start(), span.end(), stats);
     }
 
     /** The source itself when it is already at 32 kHz, else a resampled copy in the scratch folder. */
@@ -90,7 +151,7 @@ final class SourceSlicer {
             }
         }
         Files.createDirectories(scratchDir);
-        return new AudioConverter(SAMPLE_RATE).convert(source, scratchDir.resolve(base + ".32k.wav")).output();
+        return new AudioConverter(SAMPLE_RATE, threads, true).convert(source, scratchDir.resolve(base + ".32k.wav")).output();
     }
 
     private void deleteClipsOf(String base) throws IOException {

@@ -72,6 +72,31 @@ class SliceAudioStepTest {
     }
 
     @Test
+    void cutsOnTheEnergiesConvertKeptForTheWavUntilTheWavChanges() throws Exception {
+        Path wav = context.workspace().converted().resolve("silences.wav");
+        long samples;
+        try (WavReader reader = new WavReader(wav)) {
+            samples = reader.samples();
+        }
+        try (SquareSumsFile.Writer loud = new SquareSumsFile.Writer(SquareSumsFile.beside(wav), 32000)) {
+            float[] half = new float[(int) samples];
+            java.util.Arrays.fill(half, 0.5f);
+            loud.write(half, half.length);
+            loud.finish(wav);
+        }
+
+        new SliceAudioStep().run(context, SliceAudioParams.defaults());
+        assertThat(AudioFiles.list(context.workspace().sliced(), ".wav")).extracting(p -> p.getFileName().toString())
+                .contains(String.format("silences_0000000000_%010d.wav", (1 + samples / 320) * 320))
+                .noneMatch(name -> name.startsWith("silences_0000005440"));
+
+        Files.setLastModifiedTime(wav, FileTime.fromMillis(1_000_000L));
+        new SliceAudioStep().run(context.forced(), SliceAudioParams.defaults());
+        assertThat(AudioFiles.list(context.workspace().sliced(), ".wav")).extracting(p -> p.getFileName().toString())
+                .contains("silences_0000005440_0000137600.wav");
+    }
+
+    @Test
     void failsWithoutConvertedAudio() throws Exception {
         RecordingContext empty = new RecordingContext(root.resolve("other"));
 

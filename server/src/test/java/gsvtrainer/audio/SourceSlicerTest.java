@@ -1,0 +1,37 @@
+package gsvtrainer.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.DoubleAdder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SourceSlicerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void clipsWrittenOnSeveralThreadsAreThoseOfOneThreadInOrderWithAllTheProgress() throws Exception {
+        Path source = dir.resolve("speech.wav");
+        SlicerTest.writeContinuousSpeech(source, 32000, 60);
+        SliceAudioParams params = new SliceAudioParams(null, null, null, null, null, null, null, 5.0, null);
+
+        DoubleAdder progress = new DoubleAdder();
+        SourceSlicer.Manifest one = new SourceSlicer(params, Files.createDirectories(dir.resolve("one")),
+                dir.resolve("scratch"), 1).slice(source, false, progress::add);
+        SourceSlicer.Manifest three = new SourceSlicer(params, Files.createDirectories(dir.resolve("three")),
+                dir.resolve("scratch"), 3).slice(source, false, progress::add);
+
+        assertThat(three.clips()).hasSizeGreaterThan(8).isEqualTo(one.clips());
+        for (SourceSlicer.Clip clip : one.clips()) {
+            assertThat(Files.readAllBytes(dir.resolve("three").resolve(clip.file())))
+                    .isEqualTo(Files.readAllBytes(dir.resolve("one").resolve(clip.file())));
+        }
+        assertThat(progress.sum()).isEqualTo(2 * one.seconds(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(List.of(one.seconds(), three.seconds())).containsOnly(one.seconds());
+    }
+}
