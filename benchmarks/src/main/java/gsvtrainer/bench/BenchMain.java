@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * The service benchmarks of docs/benchmarks.md, each against a live server started from the jar:
  * GET latency under load while a step runs, SSE fan-out, a 1 GB upload, per-step overhead, and the
  * audio preprocessing steps ({@link AudioBench}).
- * Usage: BenchMain JAR WORKDIR [which...] where which is latency, sse, upload, overhead, audio.
+ * Usage: BenchMain JAR WORKDIR [which...] where which is latency, sse, upload, overhead, audio, upstream.
  */
 public final class BenchMain {
 
@@ -45,12 +45,13 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         BenchMain bench = new BenchMain(Path.of(args[0]), Files.createDirectories(Path.of(args[1])));
         Set<String> which = args.length > 2 ? Set.of(java.util.Arrays.copyOfRange(args, 2, args.length))
-                : Set.of("latency", "sse", "upload", "overhead", "audio");
+                : Set.of("latency", "sse", "upload", "overhead", "audio", "upstream");
         if (which.contains("overhead")) bench.stepOverhead();
         if (which.contains("latency")) bench.latency();
         if (which.contains("sse")) bench.sse();
         if (which.contains("upload")) bench.upload();
         if (which.contains("audio")) new AudioBench(bench.jar, bench.work, bench.report).run();
+        if (which.contains("upstream")) new UpstreamChainBench(bench.jar, bench.work, bench.report).run();
         String text = String.join("\n", bench.report) + "\n";
         System.out.println(text);
         Files.writeString(bench.work.resolve("results.md"), text);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A gsv-trainer server started from the built jar on a free port with its own data dir. */
 final class LiveServer implements AutoCloseable {
@@ -22,14 +23,21 @@ final class LiveServer implements AutoCloseable {
     final GsvTrainerClient client;
 
     LiveServer(Path jar, Path dataDir, String... extraArgs) throws Exception {
+        this(jar, dataDir, Map.of(), extraArgs);
+    }
+
+    /** A server with extra environment variables (its {@code GSV_*} settings). */
+    LiveServer(Path jar, Path dataDir, Map<String, String> env, String... extraArgs) throws Exception {
         this.dataDir = dataDir;
         this.port = freePort();
         List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.toAbsolutePath().toString(), "serve", "--port",
                 Integer.toString(port), "--data-dir", dataDir.toString(), "--log-level", "WARN"));
         command.addAll(List.of(extraArgs));
         Files.createDirectories(dataDir);
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("server.log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("server.log").toFile());
+        builder.environment().putAll(env);
+        process = builder.start();
         client = GsvTrainerClient.builder(url()).requestTimeout(Duration.ofMinutes(30)).build();
         awaitHealthy();
     }
