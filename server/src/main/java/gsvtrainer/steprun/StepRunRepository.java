@@ -46,6 +46,13 @@ public class StepRunRepository {
                 .param(taskId).query(this::map).list();
     }
 
+    /** The runs of a task, oldest first, as its status is derived from them (no JSON columns read). */
+    public List<RunState> findStatesByTask(String taskId) {
+        return jdbc.sql("SELECT id, step, attempt, status, progress, created_at, error_code, error_message, outdated "
+                        + "FROM step_run WHERE task_id = ? ORDER BY created_at, attempt")
+                .param(taskId).query(this::mapState).list();
+    }
+
     public List<StepRun> findByStatus(RunStatus status) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM step_run WHERE status = ? ORDER BY created_at, id")
                 .param(status.wireName()).query(this::map).list();
@@ -125,6 +132,14 @@ public class StepRunRepository {
                 (Long) nullable(rs, rs.getLong("pid_started_at")), instant(rs, "heartbeat_at"), rs.getString("log_path"),
                 rs.getLong("log_offset"), rs.getInt("cancel_requested") != 0, rs.getInt("outdated") != 0,
                 rs.getLong("version"));
+    }
+
+    private RunState mapState(ResultSet rs, int row) throws SQLException {
+        String errorCode = rs.getString("error_code");
+        return new RunState(rs.getString("id"), rs.getString("step"), rs.getInt("attempt"),
+                RunStatus.fromWire(rs.getString("status")), rs.getDouble("progress"), instant(rs, "created_at"),
+                errorCode == null ? null : new RunError(errorCode, rs.getString("error_message")),
+                rs.getInt("outdated") != 0);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -80,7 +80,7 @@ public class TaskService {
     }
 
     public TaskView view(Task task) {
-        return views.of(task, runs.findByTask(task.id()));
+        return views.of(task, runs.findStatesByTask(task.id()));
     }
 
     /** Cancels every queued or running run of the task and drops a pipeline waiting for review. */

@@ -3,7 +3,7 @@ package gsvtrainer.task;
 import gsvtrainer.pipeline.Pipeline;
 import gsvtrainer.pipeline.StepDefinition;
 import gsvtrainer.steprun.RunStatus;
-import gsvtrainer.steprun.StepRun;
+import gsvtrainer.steprun.RunState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,13 +22,13 @@ public class TaskViews {
         this.pipeline = pipeline;
     }
 
-    public TaskView of(Task task, List<StepRun> runs) {
-        Map<String, StepRun> latest = new LinkedHashMap<>();
-        runs.stream().sorted(Comparator.comparingInt(StepRun::attempt)).forEach(r -> latest.put(r.step(), r));
+    public TaskView of(Task task, List<RunState> runs) {
+        Map<String, RunState> latest = new LinkedHashMap<>();
+        runs.stream().sorted(Comparator.comparingInt(RunState::attempt)).forEach(r -> latest.put(r.step(), r));
         Map<String, String> steps = new LinkedHashMap<>();
         List<String> outdated = new ArrayList<>();
         for (StepDefinition definition : pipeline.all()) {
-            StepRun run = latest.get(definition.name());
+            RunState run = latest.get(definition.name());
             if (run != null) {
                 steps.put(definition.name(), run.status().wireName());
                 if (run.outdated()) {
@@ -36,12 +36,12 @@ public class TaskViews {
                 }
             }
         }
-        Optional<StepRun> running = runs.stream().filter(r -> r.status() == RunStatus.RUNNING)
-                .min(Comparator.comparing(StepRun::createdAt));
-        Optional<StepRun> queued = runs.stream().filter(r -> r.status() == RunStatus.QUEUED)
-                .min(Comparator.comparing(StepRun::createdAt));
-        Optional<StepRun> last = latest.values().stream().max(Comparator.comparing(StepRun::createdAt)
-                .thenComparing(StepRun::attempt));
+        Optional<RunState> running = runs.stream().filter(r -> r.status() == RunStatus.RUNNING)
+                .min(Comparator.comparing(RunState::createdAt));
+        Optional<RunState> queued = runs.stream().filter(r -> r.status() == RunStatus.QUEUED)
+                .min(Comparator.comparing(RunState::createdAt));
+        Optional<RunState> last = latest.values().stream().max(Comparator.comparing(RunState::createdAt)
+                .thenComparing(RunState::attempt));
         boolean awaitingReview = task.plan() != null && "pending".equals(task.reviewState());
 
         String status;
@@ -56,18 +56,18 @@ public class TaskViews {
                 default -> "failed";
             };
         }
-        String currentStep = running.or(() -> queued).or(() -> last).map(StepRun::step).orElse(null);
-        Optional<StepRun> failure = status.equals("failed") ? rootFailure(latest.values()) : Optional.empty();
-        return new TaskView(task, status, currentStep, progress(task, latest), failure.map(StepRun::error).orElse(null),
-                failure.map(StepRun::step).orElse(null), failure.map(StepRun::id).orElse(null), steps, outdated,
+        String currentStep = running.or(() -> queued).or(() -> last).map(RunState::step).orElse(null);
+        Optional<RunState> failure = status.equals("failed") ? rootFailure(latest.values()) : Optional.empty();
+        return new TaskView(task, status, currentStep, progress(task, latest), failure.map(RunState::error).orElse(null),
+                failure.map(RunState::step).orElse(null), failure.map(RunState::id).orElse(null), steps, outdated,
                 awaitingReview);
     }
 
-    private double progress(Task task, Map<String, StepRun> latest) {
+    private double progress(Task task, Map<String, RunState> latest) {
         double done = 0;
         int count = 0;
         for (StepDefinition definition : pipeline.forVersion(task.modelVersion())) {
-            StepRun run = latest.get(definition.name());
+            RunState run = latest.get(definition.name());
             if (definition.skippable() && run == null) {
                 continue;
             }
@@ -85,10 +85,10 @@ public class TaskViews {
     }
 
     /** The failed run that caused the others to fail: the earliest failure not caused by a dependency. */
-    private static Optional<StepRun> rootFailure(java.util.Collection<StepRun> latest) {
-        List<StepRun> failed = latest.stream()
+    private static Optional<RunState> rootFailure(java.util.Collection<RunState> latest) {
+        List<RunState> failed = latest.stream()
                 .filter(r -> r.status() == RunStatus.FAILED || r.status() == RunStatus.INTERRUPTED)
-                .sorted(Comparator.comparing(StepRun::createdAt))
+                .sorted(Comparator.comparing(RunState::createdAt))
                 .toList();
         return failed.stream().filter(r -> r.error() == null || !"dependency_failed".equals(r.error().code()))
                 .findFirst().or(() -> failed.stream().findFirst());

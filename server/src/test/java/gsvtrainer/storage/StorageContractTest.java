@@ -9,6 +9,7 @@ import gsvtrainer.files.Artifact;
 import gsvtrainer.files.ArtifactRepository;
 import gsvtrainer.scheduler.SchedulerLease;
 import gsvtrainer.steprun.RunError;
+import gsvtrainer.steprun.RunState;
 import gsvtrainer.steprun.RunStatus;
 import gsvtrainer.steprun.RunTransitions;
 import gsvtrainer.steprun.StepRun;
@@ -16,6 +17,8 @@ import gsvtrainer.steprun.StepRunRepository;
 import gsvtrainer.steprun.StepRunRepository.Changes;
 import gsvtrainer.task.Task;
 import gsvtrainer.task.TaskRepository;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +85,44 @@ abstract class StorageContractTest {
         assertThat(failed.error()).isEqualTo(new RunError("boom", "it broke"));
         assertThatThrownBy(() -> runs.transition(failed, RunStatus.RUNNING, Changes.none()))
                 .isInstanceOf(RunTransitions.IllegalStateTransitionException.class);
+    }
+
+    @Test
+    void runStatesAreTheRunsAsATasksStatusReadsThem() {
+        Task task = aTask();
+        StepRun queued = aQueuedRun(task, "convert_audio");
+        runs.transition(queued, RunStatus.RUNNING, Changes.none());
+        StepRun running = runs.find(queued.id()).orElseThrow();
+        runs.transition(running, RunStatus.FAILED, Changes.finished(Instant.now(), 1, new RunError("boom", "it broke"), null));
+        aQueuedRun(task, "convert_audio");
+
+        List<RunState> states = runs.findStatesByTask(task.id());
+
+        assertThat(states).extracting(RunState::id).containsExactlyElementsOf(
+                runs.findByTask(task.id()).stream().map(StepRun::id).toList());
+        RunState failed = states.get(0);
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.attempt()).isEqualTo(1);
+        assertThat(failed.error()).isEqualTo(new RunError("boom", "it broke"));
+        assertThat(states.get(1).status()).isEqualTo(RunStatus.QUEUED);
+        assertThat(states.get(1).attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void readsAreNotHeldUpByAnOpenWriteTransaction() throws Exception {
+        Task task = aTask();
+        aQueuedRun(task, "convert_audio");
+        try (Connection writer = dataSource().getConnection()) {
+            writer.setAutoCommit(false);
+            try (Statement update = writer.createStatement()) {
+                update.executeUpdate("UPDATE step_run SET progress = 0.5 WHERE task_id = '" + task.id() + "'");
+            }
+
+            assertThat(tasks.find(task.id())).isPresent();
+            assertThat(runs.findStatesByTask(task.id())).singleElement()
+                    .satisfies(r -> assertThat(r.progress()).as("the uncommitted write is not seen").isZero());
+            writer.rollback();
+        }
     }
 
     @Test
