@@ -13,32 +13,41 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
- * Reuses FFmpeg's frame and packet structs across threads: allocating a fresh one per packet costs a
- * good part of decoding it (the aligned allocations make glibc consolidate its heap). Releasing drops
- * what a struct refers to and keeps the struct; closing frees them all.
+ * Reuses FFmpeg's frame and packet structs across threads. Allocating a fresh one per packet, and
+ * freeing what a frame holds on another thread than the one that allocated it, defeat glibc's
+ * per-thread caches (it consolidates its heap instead). So a released struct keeps its data until the
+ * thread that takes it again (the one that fills it) drops it; closing frees them all.
  */
 final class NativeRecycler implements AutoCloseable {
 
     private final Queue<AVFrame> frames = new ConcurrentLinkedQueue<>();
     private final Queue<AVPacket> packets = new ConcurrentLinkedQueue<>();
 
+    /** An empty frame. */
     AVFrame frame() {
         AVFrame frame = frames.poll();
-        return frame != null ? frame : av_frame_alloc();
+        if (frame == null) {
+            return av_frame_alloc();
+        }
+        av_frame_unref(frame);
+        return frame;
     }
 
+    /** An empty packet. */
     AVPacket packet() {
         AVPacket packet = packets.poll();
-        return packet != null ? packet : av_packet_alloc();
+        if (packet == null) {
+            return av_packet_alloc();
+        }
+        av_packet_unref(packet);
+        return packet;
     }
 
     void release(AVFrame frame) {
-        av_frame_unref(frame);
         frames.add(frame);
     }
 
     void release(AVPacket packet) {
-        av_packet_unref(packet);
         packets.add(packet);
     }
 

@@ -96,7 +96,7 @@ final class SegmentedDecoder {
             workers = Executors.newFixedThreadPool(decoders.size(), SegmentedDecoder::daemon);
             boolean ended = false;
             for (long index = 0; !ended || !inFlight.isEmpty(); ) {
-                while (!ended && inFlight.size() <= decoders.size()) {
+                while (!ended && inFlight.size() < 2 * decoders.size() + 1) {
                     List<AVPacket> packets = read(input, recycler);
                     ended = packets.size() < segmentPackets;
                     Segment segment = new Segment(index++, List.copyOf(carried), packets, ended);
