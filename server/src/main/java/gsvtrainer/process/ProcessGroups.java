@@ -75,6 +75,9 @@ public final class ProcessGroups {
     public static boolean killSession(long sessionId, Duration grace) {
         Map<Long, ProcessHandle> tree = new HashMap<>();
         collect(sessionId, tree);
+        if (tree.isEmpty()) {
+            return true;
+        }
         signal(tree, false);
         if (awaitEmpty(sessionId, tree, grace)) {
             return true;
