@@ -51,7 +51,7 @@ class RestartRecoveryTest {
     void stateSurvivesAKillAndRunsAreReAdoptedOrInterrupted() throws Exception {
         port = freePort();
         Process first = startServer();
-        String survivor = createTask(Map.of("s2_train", Map.of("epoch_seconds", 45, "exit", 1)));
+        String survivor = createTask(Map.of("s2_train", Map.of("epoch_seconds", 75, "exit", 1)));
         String victim = createTask(Map.of("s1_train", Map.of("epoch_seconds", 300, "workers", 2)));
         upload(survivor);
         givenSucceeded(survivor, "extract_text_features", "extract_audio_features", "extract_semantic_features");
