@@ -32,10 +32,11 @@ record UpstreamSlice(Path checkout, Path python) {
         return why.isEmpty() ? Optional.of(new UpstreamSlice(checkout, python)) : Optional.empty();
     }
 
-    /** Slices {@code input} into {@code out}; throws when the script fails or writes no clip. */
-    Result slice(Path input, Path out) throws Exception {
+    /** Slices {@code input} into {@code out} at CPU niceness {@code nice}; throws when the script fails. */
+    Result slice(Path input, Path out, int nice) throws Exception {
         Files.createDirectories(out);
-        ProcessBuilder builder = new ProcessBuilder(python.toString(), "-s", "tools/slice_audio.py",
+        ProcessBuilder builder = new ProcessBuilder("nice", "-n", Integer.toString(nice), python.toString(), "-s",
+                "tools/slice_audio.py",
                 input.toAbsolutePath().toString(), out.toAbsolutePath().toString(),
                 "-34", "4000", "300", "10", "500", "0.9", "0.25", "0", "1")
                 .directory(checkout.toFile()).redirectErrorStream(true)
