@@ -8,19 +8,41 @@ import gsvtrainer.pipeline.StepFailure;
 import gsvtrainer.testsupport.AudioFixtures;
 import gsvtrainer.testsupport.TestStepContext;
 import io.github.givimad.whisperjni.WhisperJNI;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * whisper.cpp through whisper-jni: its natives load here; without a ggml model (no registry carries
- * one) the backend fails as unavailable, naming what is missing, and writes nothing.
+ * whisper.cpp through whisper-jni: its natives load here; without a ggml model the backend fails as
+ * unavailable, naming what is missing, and writes nothing.
+ *
+ * <p>No registry carries a whisper model and this machine has no other network, so the real runs use
+ * {@link TinyWhisperModel}, a few-MB model with random weights generated at test time (never
+ * committed), steered to say {@code " hello"} and stop. It proves that whisper.cpp loads a model in
+ * the format real ones use and runs its mel, encoder and greedy decoder on every clip through the
+ * step, and that the step writes what it returns as upstream's {@code path|speaker|LANG|text} list;
+ * it proves nothing about recognition, and its speed says nothing about a real model's.
  */
 class WhisperCppBackendTest {
 
     @TempDir
+    static Path models;
+
+    static Path tinyModel;
+
+    @TempDir
     Path root;
+
+    @BeforeAll
+    static void generateTheTinyModel() throws IOException {
+        tinyModel = TinyWhisperModel.write(models.resolve("ggml-tiny-random.bin"), 1234);
+    }
 
     @Test
     void theNativeLibraryLoadsOnThisPlatform() {
@@ -44,6 +66,57 @@ class WhisperCppBackendTest {
                     assertThat(f.code()).isEqualTo("backend_unavailable");
                     assertThat(f.getMessage()).contains("ggml-base.bin");
                 });
+        assertThat(context.workspace().transcript()).doesNotExist();
+    }
+
+    @Test
+    void aTinyRandomModelRunsOnEveryClipAndTheListIsWritten() throws Exception {
+        TestStepContext context = new TestStepContext(root).config("exp_name", "voice");
+        Files.createDirectories(context.workspace().sliced());
+        List<String> names = List.of("en_1.wav", "en_2.wav", "en_3.wav", "en_4.wav");
+        for (String name : names) {
+            Files.copy(AudioFixtures.file(name), context.workspace().sliced().resolve(name));
+        }
+
+        new AsrTranscribeStep().run(context, new AsrParams("whisper_cpp", "en", tinyModel.toString(), null, null));
+
+        // one line per clip, in clip order; en_1..3 (2.6 to 3.2 s) decode to the steered token, while
+        // en_4 (0.72 s) is under the 1 s whisper.cpp decodes at all: full() returns no segment and the
+        // step keeps the clip with an empty text (for the review to fill in) rather than dropping it
+        List<String> lines = Files.readAllLines(context.workspace().transcript(), StandardCharsets.UTF_8);
+        Path sliced = context.workspace().sliced().toAbsolutePath().normalize();
+        String said = TinyWhisperModel.WORD.strip();
+        assertThat(lines).containsExactly(
+                sliced.resolve("en_1.wav") + "|voice|EN|" + said,
+                sliced.resolve("en_2.wav") + "|voice|EN|" + said,
+                sliced.resolve("en_3.wav") + "|voice|EN|" + said,
+                sliced.resolve("en_4.wav") + "|voice|EN|");
+        assertThat(context.texts("log:warn")).isEmpty();
+        assertThat(context.texts("log:info")).anyMatch(t -> t.startsWith("transcribed 4 of 4 clips"));
+        assertThat(context.reported).filteredOn(r -> r.kind().equals("progress")).last()
+                .satisfies(p -> assertThat(p.detail()).containsEntry("files_done", 4).containsEntry("files_total", 4));
+    }
+
+    @Test
+    void aCorruptOrTruncatedModelIsUnavailableNamingTheFile() throws Exception {
+        TestStepContext context = new TestStepContext(root).config("language", "en");
+        Files.createDirectories(context.workspace().sliced());
+        Files.copy(AudioFixtures.file("en_1.wav"), context.workspace().sliced().resolve("en_1.wav"));
+
+        // not a ggml file at all: whisper.cpp rejects the magic
+        Path notAModel = Files.writeString(root.resolve("ggml-not-a-model.bin"), "this is not a whisper model\n");
+        // cut halfway, inside the token embedding: whisper.cpp finds tensors missing
+        byte[] whole = Files.readAllBytes(tinyModel);
+        Path truncated = Files.write(root.resolve("ggml-truncated.bin"), Arrays.copyOf(whole, whole.length / 2));
+
+        for (Path bad : List.of(notAModel, truncated)) {
+            AsrParams params = new AsrParams("whisper_cpp", null, bad.toString(), null, null);
+            assertThatThrownBy(() -> new AsrTranscribeStep().run(context, params))
+                    .isInstanceOfSatisfying(StepFailure.class, f -> {
+                        assertThat(f.code()).isEqualTo("backend_unavailable");
+                        assertThat(f.getMessage()).contains(bad.getFileName().toString());
+                    });
+        }
         assertThat(context.workspace().transcript()).doesNotExist();
     }
 }
