@@ -7,6 +7,10 @@ import io.github.givimad.whisperjni.WhisperContext;
 import io.github.givimad.whisperjni.WhisperFullParams;
 import io.github.givimad.whisperjni.WhisperJNI;
 import io.github.givimad.whisperjni.WhisperSamplingStrategy;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +23,9 @@ import java.util.function.Consumer;
  * exposes no token probabilities, so no confidence.
  */
 final class WhisperCppTranscriber implements Transcriber {
+
+    private static final int GGML_MAGIC = 0x67676d6c;
+    private static final int LARGE_V3_VOCABULARY = 51866;
 
     private final Path model;
     private final String languageCode;
@@ -46,6 +53,7 @@ final class WhisperCppTranscriber implements Transcriber {
             throw new StepFailure("backend_unavailable", "the whisper_cpp model " + model.getFileName()
                     + " does not exist on the machine that runs the step");
         }
+        refuseCantoneseWithoutItsToken(model, languageTag);
         try {
             WhisperJNI.loadLibrary();
         } catch (Exception | LinkageError e) {
@@ -53,6 +61,35 @@ final class WhisperCppTranscriber implements Transcriber {
                     + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "): " + e.getMessage(), e);
         }
         return new WhisperCppTranscriber(model, languageTag, scratch, threads);
+    }
+
+    /**
+     * whisper.cpp numbers Cantonese 99, the language token after the 99 that models before large-v3
+     * have, so with such a model it would ask for the translate task instead: refuse up front. The
+     * vocabulary size (51866 from large-v3 on) is the header's second field.
+     */
+    private static void refuseCantoneseWithoutItsToken(Path model, String languageTag) throws StepFailure {
+        if (!"YUE".equals(languageTag)) {
+            return;
+        }
+        ByteBuffer header = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel in = FileChannel.open(model)) {
+            while (header.hasRemaining() && in.read(header) >= 0) {
+                // reads the magic and the vocabulary size
+            }
+        } catch (IOException e) {
+            return; // whisper.cpp's own load reports an unreadable model
+        }
+        if (header.hasRemaining() || header.getInt(0) != GGML_MAGIC) {
+            return;
+        }
+        int vocabulary = header.getInt(4);
+        if (vocabulary < LARGE_V3_VOCABULARY) {
+            throw new StepFailure("unsupported_language", "the whisper_cpp model " + model.getFileName()
+                    + " has no Cantonese (yue) token: only large-v3 models (vocabulary " + LARGE_V3_VOCABULARY
+                    + ") have one, this model's vocabulary is " + vocabulary
+                    + "; use a large-v3 model, or the upstream backend (FunASR) for yue");
+        }
     }
 
     @Override
@@ -98,7 +135,7 @@ final class WhisperCppTranscriber implements Transcriber {
             if (wav != null) {
                 try {
                     Files.deleteIfExists(wav);
-                } catch (java.io.IOException ignored) {
+                } catch (IOException ignored) {
                     // scratch space is cleared with the run folder
                 }
             }

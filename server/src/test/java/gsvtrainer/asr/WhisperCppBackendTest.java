@@ -119,4 +119,20 @@ class WhisperCppBackendTest {
         }
         assertThat(context.workspace().transcript()).doesNotExist();
     }
+
+    @Test
+    void cantoneseNeedsALargeV3ModelAndIsRefusedBeforeAnythingRuns() throws Exception {
+        TestStepContext context = new TestStepContext(root).config("language", "yue");
+        Files.createDirectories(context.workspace().sliced());
+        Files.copy(AudioFixtures.file("en_1.wav"), context.workspace().sliced().resolve("en_1.wav"));
+
+        // the tiny model has the 51865-token vocabulary of every model before large-v3
+        AsrParams params = new AsrParams("whisper_cpp", "yue", tinyModel.toString(), null, null);
+        assertThatThrownBy(() -> new AsrTranscribeStep().run(context, params))
+                .isInstanceOfSatisfying(StepFailure.class, f -> {
+                    assertThat(f.code()).isEqualTo("unsupported_language");
+                    assertThat(f.getMessage()).contains("ggml-tiny-random.bin", "large-v3", "51865");
+                });
+        assertThat(context.workspace().transcript()).doesNotExist();
+    }
 }
