@@ -37,7 +37,8 @@ public class AsrTranscribeStep implements StepAction<AsrParams> {
     }
 
     @Override
-    public void run(StepContext context, AsrParams params) throws Exception {
+    public void run(StepContext context, AsrParams given) throws Exception {
+        AsrParams params = given.resolve(context.taskConfig(), context.settings());
         TaskWorkspace workspace = context.workspace();
         RunReporter reporter = context.reporter();
         List<Path> clips = clips(workspace.clipsForAsr());

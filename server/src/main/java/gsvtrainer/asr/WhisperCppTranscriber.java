@@ -46,7 +46,7 @@ final class WhisperCppTranscriber implements Transcriber {
             throws StepFailure {
         if (params.model() == null || params.model().isBlank()) {
             throw new StepFailure("backend_unavailable", "the whisper_cpp backend needs a ggml model file: "
-                    + "set the step's model param to its path (e.g. ggml-large-v3.bin)");
+                    + "set the step's model param to its path, or the service's GSV_WHISPER_MODEL (e.g. .../ggml-large-v3.bin)");
         }
         Path model = Path.of(params.model());
         if (!Files.isRegularFile(model)) {

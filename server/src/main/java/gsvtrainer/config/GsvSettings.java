@@ -1,5 +1,6 @@
 package gsvtrainer.config;
 
+import gsvtrainer.asr.AsrParams;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,6 +23,10 @@ import org.springframework.util.unit.DataSize;
  *                       use every core
  * @param stepStandby    whether the executor keeps one run process started ahead of its run, so that
  *                       a run does not wait for a JVM to start
+ * @param asrBackend     the ASR backend of {@code asr_transcribe} when neither its params nor the task
+ *                       config name one: {@code upstream}, {@code whisper_cpp} or {@code pocketsphinx}
+ * @param whisperModel   the ggml model file of the {@code whisper_cpp} backend when the params name
+ *                       none; a bare file name in the params is looked up in its folder
  */
 @ConfigurationProperties(prefix = "gsv")
 public record GsvSettings(
@@ -39,7 +44,9 @@ public record GsvSettings(
         Duration leaseTtl,
         String stepJvmOptions,
         Integer stepNice,
-        Boolean stepStandby) {
+        Boolean stepStandby,
+        String asrBackend,
+        Path whisperModel) {
 
     public GsvSettings {
         dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
@@ -55,6 +62,13 @@ public record GsvSettings(
         stepJvmOptions = stepJvmOptions == null ? "-XX:+UseSerialGC -Xshare:auto" : stepJvmOptions;
         stepNice = stepNice == null ? 10 : Math.max(0, Math.min(19, stepNice));
         stepStandby = stepStandby == null || stepStandby;
+        asrBackend = asrBackend == null || asrBackend.isBlank() ? "upstream" : asrBackend.strip();
+        if (!AsrParams.BACKENDS.contains(asrBackend)) {
+            throw new IllegalArgumentException("gsv.asr-backend (GSV_ASR_BACKEND) must be one of " + AsrParams.BACKENDS
+                    + ", not " + asrBackend);
+        }
+        whisperModel = whisperModel == null || whisperModel.toString().isBlank() ? null
+                : whisperModel.toAbsolutePath().normalize();
     }
 
     public Path tasksDir() {

@@ -116,6 +116,8 @@ public class RunLauncher {
         values.put("upstream_python", settings.upstreamPython());
         values.put("pretrained_dir", settings.pretrainedDir() == null ? "" : settings.pretrainedDir().toString());
         values.put("real_gpus", Boolean.toString(realGpus));
+        values.put("asr_backend", settings.asrBackend());
+        values.put("whisper_model", settings.whisperModel() == null ? "" : settings.whisperModel().toString());
         return values;
     }
 }

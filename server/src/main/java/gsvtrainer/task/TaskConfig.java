@@ -1,13 +1,14 @@
 package gsvtrainer.task;
 
+import gsvtrainer.asr.AsrParams;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The task config fields the old service had, with its defaults, plus ours. Unknown fields are kept
- * as the client sent them (the old service accepted any).
+ * The task config fields the old service had, with its defaults, plus ours ({@code version},
+ * {@code asr_backend}). Unknown fields are kept as the client sent them (the old service accepted any).
  */
 public final class TaskConfig {
 
@@ -50,6 +51,10 @@ public final class TaskConfig {
             if (!(config.get(key) instanceof Number n) || n.intValue() < 1) {
                 throw new IllegalArgumentException(key + " must be a positive integer");
             }
+        }
+        Object asrBackend = config.get(AsrParams.CONFIG_BACKEND);
+        if (asrBackend != null && !AsrParams.BACKENDS.contains(String.valueOf(asrBackend))) {
+            throw new IllegalArgumentException(AsrParams.CONFIG_BACKEND + " must be one of " + AsrParams.BACKENDS);
         }
         if (!String.valueOf(config.get("gpu_id")).matches("\\d+(-\\d+)*")) {
             throw new IllegalArgumentException("gpu_id must look like '0' or '0-1'");

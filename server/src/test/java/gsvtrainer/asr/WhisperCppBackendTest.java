@@ -135,4 +135,19 @@ class WhisperCppBackendTest {
                 });
         assertThat(context.workspace().transcript()).doesNotExist();
     }
+
+    @Test
+    void theTaskConfigCanPickWhisperCppAndTheServiceSettingItsModel() throws Exception {
+        TestStepContext context = new TestStepContext(root).config("exp_name", "voice").config("language", "en")
+                .config("asr_backend", "whisper_cpp").setting("asr_backend", "pocketsphinx").setting("whisper_model", tinyModel.toString());
+        Files.createDirectories(context.workspace().sliced());
+        Files.copy(AudioFixtures.file("en_1.wav"), context.workspace().sliced().resolve("en_1.wav"));
+
+        new AsrTranscribeStep().run(context, AsrParams.defaults());
+
+        Path sliced = context.workspace().sliced().toAbsolutePath().normalize();
+        assertThat(Files.readAllLines(context.workspace().transcript(), StandardCharsets.UTF_8))
+                .containsExactly(sliced.resolve("en_1.wav") + "|voice|EN|" + TinyWhisperModel.WORD.strip());
+        assertThat(context.texts("log:info")).anyMatch(t -> t.contains("with whisper_cpp"));
+    }
 }
