@@ -41,9 +41,14 @@ public class AsrTranscribeStep implements StepAction<AsrParams> {
         AsrParams params = given.resolve(context.taskConfig(), context.settings());
         TaskWorkspace workspace = context.workspace();
         RunReporter reporter = context.reporter();
-        List<Path> clips = clips(workspace.clipsForAsr());
+        Path source = workspace.clipsForAsr();
+        List<Path> clips = clips(source);
         if (clips.isEmpty()) {
             throw new StepFailure("no_input", "no clips to transcribe: run slice_audio first");
+        }
+        if (source.equals(workspace.sliced()) && !clips(workspace.denoised()).isEmpty()) {
+            reporter.log("warn", "reading the sliced clips: denoised/ does not hold a clip denoised after slicing for "
+                    + "every sliced clip (run denoise_audio again to use denoised clips)");
         }
         String language = params.language() != null ? params.language()
                 : String.valueOf(context.taskConfig().getOrDefault("language", "zh"));

@@ -5,6 +5,7 @@ import gsvtrainer.pipeline.StepAction;
 import gsvtrainer.pipeline.StepContext;
 import gsvtrainer.pipeline.StepFailure;
 import gsvtrainer.pipeline.TaskWorkspace;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +50,7 @@ public class DenoiseAudioStep implements StepAction<DenoiseAudioParams> {
 
         List<ParallelJobs.Outcome<Boolean>> outcomes = ParallelJobs.run(clips, context.cpuThreads(), clip -> {
             Path target = out.resolve(clip.getFileName());
-            if (!context.force() && Files.exists(target)) {
+            if (!context.force() && isFresh(target, clip)) {
                 return false;
             }
             MonoAudio denoised = denoiser.denoise(WavReader.readAll(clip));
@@ -74,7 +75,7 @@ public class DenoiseAudioStep implements StepAction<DenoiseAudioParams> {
 
     private static void denoiseWithFrcrn(StepContext context, List<Path> clips, Path out) throws Exception {
         FrcrnDenoiser frcrn = FrcrnDenoiser.create(context.settings());
-        List<Path> todo = clips.stream().filter(c -> context.force() || !Files.exists(out.resolve(c.getFileName()))).toList();
+        List<Path> todo = clips.stream().filter(c -> context.force() || !isFresh(out.resolve(c.getFileName()), c)).toList();
         ProgressCounter progress = new ProgressCounter(context.reporter(), "files", clips.size());
         progress.add(clips.size() - todo.size());
         Path scratch = context.runDir().resolve("frcrn");
@@ -87,6 +88,16 @@ public class DenoiseAudioStep implements StepAction<DenoiseAudioParams> {
         }
         context.reporter().log("info", String.format("denoised %d clips with upstream's FRCRN (%d already done, %d failed)",
                 written.size(), clips.size() - todo.size(), failed.size()));
+    }
+
+    /** A denoised clip written after its sliced clip: one from an earlier slicing is done again. */
+    private static boolean isFresh(Path denoised, Path sliced) {
+        try {
+            return Files.exists(denoised)
+                    && Files.getLastModifiedTime(denoised).compareTo(Files.getLastModifiedTime(sliced)) >= 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Deletes denoised clips whose sliced clip is not in {@code keep}; returns how many. */

@@ -100,13 +100,13 @@ public final class Pipeline {
         return found;
     }
 
-    /** Steps of the version from {@code from} to {@code to} in pipeline order, minus {@code skip}. */
-    public List<String> range(String version, String from, String to, Set<String> skip) {
+    /** Steps of the version from {@code from} to {@code to} in pipeline order. */
+    public List<String> range(String version, String from, String to) {
         List<String> names = new ArrayList<>();
         boolean inside = false;
         for (StepDefinition definition : forVersion(version)) {
             inside |= definition.name().equals(from);
-            if (inside && !skip.contains(definition.name())) {
+            if (inside) {
                 names.add(definition.name());
             }
             if (definition.name().equals(to)) {

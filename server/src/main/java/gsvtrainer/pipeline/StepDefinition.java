@@ -11,7 +11,8 @@ import java.util.Set;
  * @param after      steps that, when they are part of the run, must finish first (e.g. the
  *                   skippable denoise before ASR)
  * @param versions   model versions the step applies to; empty for all
- * @param skippable  whether a pipeline may leave the step out
+ * @param skippable  whether a pipeline may skip the step, which runs it with {@code {"skip": true}}
+ *                   (its params have that flag) so that it clears what an earlier run of it left
  */
 public record StepDefinition(
         String name,

@@ -3,6 +3,10 @@ package gsvtrainer.pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The folder layout of one task. Every step reads and writes only below {@link #root()}; the layout
@@ -40,24 +44,46 @@ public record TaskWorkspace(Path root) {
     public Path runs() { return root.resolve("runs"); }
     public Path run(String runId) { return runs().resolve(runId); }
 
-    /** The clips the ASR step should read: denoised ones when denoising ran, else the sliced ones. */
+    /**
+     * The clips the ASR step (and so the features) should read: the denoised ones when there is a
+     * denoised clip, written after it, for every sliced clip and for no other; else the sliced ones.
+     * Denoised clips left from an earlier slicing, or from a denoising that missed clips, are not used.
+     */
     public Path clipsForAsr() {
-        return hasFiles(denoised()) ? denoised() : sliced();
+        return denoisedMatchesSliced() ? denoised() : sliced();
+    }
+
+    private boolean denoisedMatchesSliced() {
+        Map<String, FileTime> sliced = wavTimes(sliced());
+        Map<String, FileTime> denoised = wavTimes(denoised());
+        if (denoised.isEmpty() || !denoised.keySet().equals(sliced.keySet())) {
+            return false;
+        }
+        return sliced.entrySet().stream().allMatch(e -> denoised.get(e.getKey()).compareTo(e.getValue()) >= 0);
+    }
+
+    private static Map<String, FileTime> wavTimes(Path dir) {
+        Map<String, FileTime> times = new HashMap<>();
+        if (!Files.isDirectory(dir)) {
+            return times;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path file : entries.filter(TaskWorkspace::isClip).toList()) {
+                times.put(file.getFileName().toString(), Files.getLastModifiedTime(file));
+            }
+        } catch (IOException e) {
+            return new HashMap<>();
+        }
+        return times;
+    }
+
+    private static boolean isClip(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".wav") && !name.startsWith(".");
     }
 
     /** Creates the folder (and its parents) if missing and returns it. */
     public static Path ensure(Path dir) throws IOException {
         return Files.createDirectories(dir);
-    }
-
-    private static boolean hasFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (var entries = Files.list(dir)) {
-            return entries.findAny().isPresent();
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -91,20 +91,23 @@ public class RunRequests {
                 throw ServiceException.unprocessable("not_skippable", "step " + skipped + " cannot be skipped");
             }
         }
-        List<String> range = pipeline.range(version, from, to, skip);
+        // a skipped step still runs, as a no-op with {"skip": true} that clears what an earlier run of it
+        // left, so the steps after it read what they would have read had it never run
+        List<String> range = pipeline.range(version, from, to);
         if (range.isEmpty()) {
             throw ServiceException.unprocessable("empty_pipeline", "no step between " + from + " and " + to);
         }
         Map<String, Map<String, Object>> params = request.params() == null ? Map.of() : request.params();
         for (String name : params.keySet()) {
-            if (!range.contains(name)) {
-                throw ServiceException.unprocessable("unknown_step", "params given for " + name + ", which this pipeline does not run");
+            if (!range.contains(name) || skip.contains(name)) {
+                throw ServiceException.unprocessable("unknown_step", "params given for " + name + ", which this pipeline "
+                        + (skip.contains(name) ? "skips" : "does not run"));
             }
         }
         Map<String, Map<String, Object>> checked = new LinkedHashMap<>();
         for (String name : range) {
             StepDefinition definition = definition(task, name);
-            checked.put(name, checkParams(definition, params.get(name)));
+            checked.put(name, checkParams(definition, skip.contains(name) ? Map.of("skip", true) : params.get(name)));
         }
         List<String> unavailable = range.stream().filter(s -> !registry.isAvailable(s)).toList();
         if (!unavailable.isEmpty()) {
@@ -177,12 +180,19 @@ public class RunRequests {
             if (existing != null && existing.status().isActive()) {
                 continue;
             }
-            if (!force && existing != null && existing.status() == RunStatus.SUCCEEDED && !existing.outdated()) {
+            Map<String, Object> given = params.getOrDefault(step, Map.of());
+            if (!force && existing != null && existing.status() == RunStatus.SUCCEEDED && !existing.outdated()
+                    && !(isSkip(given) && !isSkip(existing.params()))) {
                 continue;
             }
-            queued.add(queue(task, step, params.getOrDefault(step, Map.of()), force));
+            queued.add(queue(task, step, given, force));
         }
         return queued;
+    }
+
+    /** A skipped step's params; a pipeline that skips a step whose last run did its work runs it again. */
+    private static boolean isSkip(Map<String, Object> params) {
+        return params != null && Boolean.TRUE.equals(params.get("skip"));
     }
 
     private StepRun queue(Task task, String step, Map<String, Object> params, boolean force) {

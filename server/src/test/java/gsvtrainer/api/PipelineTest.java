@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gsvtrainer.steprun.RunStatus;
 import gsvtrainer.steprun.StepRun;
 import gsvtrainer.upstream.StandinServerTest;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,41 @@ class PipelineTest extends StandinServerTest {
         assertThat(badParam.statusCode()).isEqualTo(422);
         assertThat(post("/api/v1/task/" + task + "/pipeline", "{\"skip\": [\"train_gpt\"]}").statusCode()).isEqualTo(422);
         assertThat(runsOf(task)).isEmpty();
+    }
+
+    @Test
+    void aSkippedStepRunsAsANoOpThatClearsWhatAnEarlierRunOfItLeft() throws Exception {
+        String task = createStandinTask("skip-denoise", Map.of());
+        givenSucceeded(task, PREPARED);
+        givenDataset(task, 2);
+        runStep(task, "denoise_audio", Map.of());
+        awaitTask(task, t -> !"running".equals(t.get("status")));
+        Path denoised = workspace(task).resolve("denoised");
+        assertThat(latest(task, "denoise_audio").status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(java.nio.file.Files.list(denoised).count()).isEqualTo(3);
+        assertThat(post("/api/v1/task/" + task + "/pipeline", "{\"skip\": [\"denoise_audio\"], "
+                + "\"params\": {\"denoise_audio\": {\"reduction_db\": 6}}}").statusCode()).isEqualTo(422);
+
+        // the denoising succeeded, yet a pipeline that skips it runs it again, as a no-op
+        var answer = post("/api/v1/task/" + task + "/pipeline",
+                "{\"from\": \"denoise_audio\", \"to\": \"denoise_audio\", \"skip\": [\"denoise_audio\"]}");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(steps(json(answer).get("steps"))).containsExactly("denoise_audio");
+        Map<String, Object> view = awaitTask(task, t -> !"running".equals(t.get("status")));
+        StepRun run = latest(task, "denoise_audio");
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.attempt()).isEqualTo(2);
+        assertThat(run.params()).containsEntry("skip", true);
+        try (var left = java.nio.file.Files.list(denoised)) {
+            assertThat(left.toList()).as("the earlier run's denoised clips, which ASR would read").isEmpty();
+        }
+        assertThat(steps(view.get("outdated_steps"))).contains("asr_transcribe");
+
+        // skipped again: its last run already skipped, so nothing is queued
+        var again = post("/api/v1/task/" + task + "/pipeline",
+                "{\"from\": \"denoise_audio\", \"to\": \"denoise_audio\", \"skip\": [\"denoise_audio\"]}");
+        assertThat(steps(json(again).get("steps"))).isEmpty();
     }
 
     private static List<String> steps(Object value) {

@@ -40,6 +40,26 @@ class DenoiseAudioStepTest {
     }
 
     @Test
+    void aClipSlicedAgainAfterItWasDenoisedIsDenoisedAgainWithoutForce() throws Exception {
+        new DenoiseAudioStep().run(context, DenoiseAudioParams.defaults());
+        Path sliced = context.workspace().sliced().resolve("en_1_0000000000_0000041000.wav");
+        Path denoised = context.workspace().denoised().resolve(sliced.getFileName());
+        Path untouched = context.workspace().denoised().resolve("noisy_0000000000_0000072000.wav");
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(untouched);
+        // slice_audio wrote this clip again after it was denoised: its denoised version is the older
+        Files.setLastModifiedTime(denoised, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(sliced).toMillis() - 5000));
+        assertThat(context.workspace().clipsForAsr()).isEqualTo(context.workspace().sliced());
+
+        new DenoiseAudioStep().run(context, DenoiseAudioParams.defaults());
+
+        assertThat(Files.getLastModifiedTime(denoised)).isGreaterThanOrEqualTo(Files.getLastModifiedTime(sliced));
+        assertThat(Files.getLastModifiedTime(untouched)).isEqualTo(before);
+        assertThat(context.workspace().clipsForAsr()).isEqualTo(context.workspace().denoised());
+        assertThat(context.messages("info")).last().asString().contains("denoised 1 clips (1 already done");
+    }
+
+    @Test
     void skipDoesNothingButClearEarlierDenoisedClips() throws Exception {
         new DenoiseAudioStep().run(context, DenoiseAudioParams.defaults());
 
