@@ -106,6 +106,7 @@ class StepController {
             entry.put("after", step.after());
             entry.put("gpu", step.resources().gpu());
             entry.put("shardable", step.resources().shardable());
+            entry.put("multi_gpu", step.resources().multiGpu());
             entry.put("skippable", step.skippable());
             entry.put("versions", step.versions().isEmpty() ? List.of("all") : List.copyOf(step.versions()));
             entry.put("inputs", step.inputs());

@@ -55,9 +55,9 @@ public final class Pipeline {
                 Resources.GPU_SHARDABLE, List.of("exp/4-cnhubert"), List.of("exp/6-name2semantic.tsv"), Set.of(), false));
         add(new StepDefinition(TRAIN_SOVITS, TrainSovitsParams.class,
                 List.of(EXTRACT_TEXT_FEATURES, EXTRACT_AUDIO_FEATURES, EXTRACT_SEMANTIC_FEATURES, EXTRACT_SPEAKER_VECTORS),
-                List.of(), Resources.GPU, List.of("exp"), List.of("weights/sovits"), Set.of(), false));
+                List.of(), Resources.GPU_MULTI, List.of("exp"), List.of("weights/sovits"), Set.of(), false));
         add(new StepDefinition(TRAIN_GPT, TrainGptParams.class, List.of(EXTRACT_TEXT_FEATURES, EXTRACT_SEMANTIC_FEATURES),
-                List.of(), Resources.GPU, List.of("exp"), List.of("weights/gpt"), Set.of(), false));
+                List.of(), Resources.GPU_MULTI, List.of("exp"), List.of("weights/gpt"), Set.of(), false));
         add(new StepDefinition(TEST_INFERENCE, TestInferenceParams.class, List.of(TRAIN_SOVITS, TRAIN_GPT), List.of(),
                 Resources.GPU, List.of("weights"), List.of("inference"), Set.of(), false));
     }

@@ -1,6 +1,7 @@
 package gsvtrainer.scheduler;
 
 import gsvtrainer.pipeline.Pipeline;
+import gsvtrainer.pipeline.Resources;
 import gsvtrainer.pipeline.StepDefinition;
 import gsvtrainer.pipeline.StepRegistry;
 import gsvtrainer.process.LaunchedProcess;
@@ -77,7 +78,7 @@ final class Dispatcher {
             return lifecycle.finish(run, RunStatus.FAILED, null, new RunError("step_unavailable",
                     "step " + run.step() + " has no implementation in this build"));
         }
-        Optional<RunResources> resources = slots.allocate(definition.resources(), shards(task, run));
+        Optional<RunResources> resources = slots.allocate(definition.resources(), shards(task, run, definition.resources()));
         if (resources.isEmpty()) {
             return false;
         }
@@ -105,10 +106,13 @@ final class Dispatcher {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, slots.cpuSlots()));
     }
 
-    /** Shards wanted by a shardable step: one per entry of its gpu_id string ("0-1" = 2). */
-    static int shards(Task task, StepRun run) {
+    /**
+     * GPUs wanted by a shardable or multi-GPU step: one per entry of its gpu_id string ("0-1" = 2); a
+     * shardable step falls back to the task's gpu_id, a multi-GPU one (a training) to one GPU.
+     */
+    static int shards(Task task, StepRun run, Resources needs) {
         Object gpuId = run.params().get("gpu_id");
-        if (gpuId == null) {
+        if (gpuId == null && needs.shardable()) {
             gpuId = task.config().get("gpu_id");
         }
         return gpuId == null ? 1 : String.valueOf(gpuId).split("-").length;

@@ -27,7 +27,7 @@ public final class SlotPool {
 
     public synchronized Optional<RunResources> allocate(Resources needs, int shards) {
         if (needs.gpu() && !gpuIds.isEmpty()) {
-            int wanted = needs.shardable() ? Math.max(1, Math.min(shards, gpuIds.size())) : 1;
+            int wanted = needs.shardable() || needs.multiGpu() ? Math.max(1, Math.min(shards, gpuIds.size())) : 1;
             if (freeGpus.size() < wanted) {
                 return Optional.empty();
             }

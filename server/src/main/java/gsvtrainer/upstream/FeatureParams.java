@@ -6,6 +6,10 @@ package gsvtrainer.upstream;
  */
 public record FeatureParams(String gpuId, Boolean isHalf) {
 
+    public FeatureParams {
+        GpuIds.check(gpuId);
+    }
+
     public static FeatureParams defaults() {
         return new FeatureParams(null, null);
     }

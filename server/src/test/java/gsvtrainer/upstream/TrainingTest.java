@@ -172,6 +172,22 @@ class TrainingTest extends StandinServerTest {
     }
 
     @Test
+    void aTrainingTakesOneGpuUnlessItsGpuIdAsksForMore() {
+        String task = createTask("ddp", "v2ProPlus", "0-1", Map.of());
+        givenFeatures(task);
+
+        StepRun both = awaitStatus(runStep(task, "train_sovits", Map.of("total_epoch", 1, "save_every_epoch", 1,
+                "gpu_id", "0-1")), RunStatus.SUCCEEDED, TIMEOUT);
+        StepRun one = awaitStatus(runStep(task, "train_gpt", Map.of("total_epoch", 1, "save_every_epoch", 1)),
+                RunStatus.SUCCEEDED, TIMEOUT);
+
+        assertThat(both.resources().gpus()).containsExactlyInAnyOrder("0", "1");
+        assertThat(one.resources().gpus()).as("the task's gpu_id shards features; a training takes one GPU").hasSize(1);
+        assertThat(post("/api/v1/task/" + task + "/step/train_gpt", "{\"params\": {\"gpu_id\": \"0,1\"}}").statusCode())
+                .isEqualTo(422);
+    }
+
+    @Test
     void aMissingPretrainedFileFailsFastNamingIt() {
         String task = createTask("v3", "v3", "0", Map.of());
         givenFeatures(task);
