@@ -2,7 +2,8 @@ package gsvtrainer.upstream;
 
 /**
  * Params of {@code test_inference}: what to say and how. A null reference clip means: pick a 3-10 s
- * clip of the dataset automatically; null weights mean: the newest SoVITS and GPT weights of the task.
+ * clip of the dataset automatically; null weights mean: the newest SoVITS and GPT weights of the task;
+ * null languages mean the task's.
  */
 public record TestInferenceParams(
         String text,
@@ -20,6 +21,8 @@ public record TestInferenceParams(
 
     public TestInferenceParams {
         if (text != null && text.isBlank()) throw new IllegalArgumentException("text must not be blank");
+        Languages.checkInference("text_language", textLanguage);
+        Languages.checkInference("ref_language", refLanguage);
         if (topK != null && topK < 1) throw new IllegalArgumentException("top_k must be >= 1");
         if (topP != null && (topP <= 0 || topP > 1)) throw new IllegalArgumentException("top_p must be in (0, 1]");
         if (temperature != null && temperature <= 0) throw new IllegalArgumentException("temperature must be > 0");

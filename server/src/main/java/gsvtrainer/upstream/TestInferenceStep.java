@@ -37,9 +37,10 @@ public final class TestInferenceStep implements StepAction<TestInferenceParams> 
         TaskWorkspace workspace = context.workspace();
         Path sovits = LatestWeight.find(workspace.sovitsWeights(), WeightArtifacts.SOVITS, p.sovitsWeight(), "SoVITS");
         Path gpt = LatestWeight.find(workspace.gptWeights(), WeightArtifacts.GPT, p.gptWeight(), "GPT");
-        ReferenceClip reference = reference(workspace, p);
-        String language = Languages.forUpstream(p.textLanguage() != null ? p.textLanguage()
-                : String.valueOf(context.taskConfig().getOrDefault("language", "zh")));
+        String taskLanguage = String.valueOf(context.taskConfig().getOrDefault("language", "zh"));
+        String language = Languages.forInference("text_language", p.textLanguage() != null ? p.textLanguage() : taskLanguage,
+                version.name());
+        ReferenceClip reference = reference(workspace, p, taskLanguage, version.name());
         Path output = TaskWorkspace.ensure(workspace.inference()).resolve(context.runDir().getFileName() + ".wav");
 
         Map<String, Object> request = new LinkedHashMap<>();
@@ -80,7 +81,8 @@ public final class TestInferenceStep implements StepAction<TestInferenceParams> 
                 "gpt_weight", gpt.getFileName().toString(), "ref_audio", reference.audio().getFileName().toString()));
     }
 
-    private static ReferenceClip reference(TaskWorkspace workspace, TestInferenceParams p) throws StepFailure {
+    private static ReferenceClip reference(TaskWorkspace workspace, TestInferenceParams p, String taskLanguage,
+                                           String version) throws StepFailure {
         if (p.refAudio() == null) {
             return ReferenceClip.pick(DatasetInput.require(workspace));
         }
@@ -91,7 +93,8 @@ public final class TestInferenceStep implements StepAction<TestInferenceParams> 
         if (p.refText() == null) {
             throw new StepFailure("invalid_param", "ref_text is required with ref_audio");
         }
-        return new ReferenceClip(audio, p.refText(), Languages.forUpstream(p.refLanguage()));
+        return new ReferenceClip(audio, p.refText(), Languages.forInference("ref_language",
+                p.refLanguage() != null ? p.refLanguage() : taskLanguage, version));
     }
 
     private static Path extractDriver(Path runDir) throws IOException {

@@ -56,4 +56,34 @@ class TestInferenceTest extends StandinServerTest {
 
         assertThat(failed.error().code()).isEqualTo("weight_not_found");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aGivenReferenceTakesTheTasksLanguageAndLanguagesAreCheckedBeforeModelsLoad() {
+        String task = createTask("infer-lang", "v2", "0", Map.of("language", "en"));
+        givenFeatures(task);
+        givenSucceeded(task, "train_sovits", "train_gpt");
+        write(workspace(task).resolve("weights/sovits/spk_e1_s4.pth"), "w1");
+        write(workspace(task).resolve("weights/gpt/spk-e1.ckpt"), "g1");
+
+        awaitStatus(runStep(task, "test_inference", Map.of("ref_audio", "sliced/clip_00.wav", "ref_text", "Hello there.")),
+                RunStatus.SUCCEEDED, Duration.ofSeconds(60));
+        Map<String, Object> inputs = (Map<String, Object>) calls(task, "tts").get(0).get("inputs");
+        assertThat(inputs).containsEntry("text_lang", "en").containsEntry("prompt_lang", "en");
+
+        var unknown = post("/api/v1/task/" + task + "/step/test_inference", "{\"params\": {\"text_language\": \"fr\"}}");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("text_language", "all_zh");
+
+        String v1 = createTask("infer-v1", "v1", "0", Map.of());
+        givenFeatures(v1);
+        givenSucceeded(v1, "train_sovits", "train_gpt");
+        write(workspace(v1).resolve("weights/sovits/spk_e1_s4.pth"), "w1");
+        write(workspace(v1).resolve("weights/gpt/spk-e1.ckpt"), "g1");
+        StepRun korean = awaitStatus(runStep(v1, "test_inference", Map.of("text_language", "ko")), RunStatus.FAILED,
+                Duration.ofSeconds(60));
+        assertThat(korean.error().code()).isEqualTo("invalid_param");
+        assertThat(korean.error().message()).contains("ko", "v1");
+        assertThat(calls(v1, "tts")).isEmpty();
+    }
 }
