@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Reads {@code Authorization: Bearer <key>} on API requests and leaves the {@link Caller} as a
@@ -18,6 +19,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     public static final String CALLER = "gsv.caller";
 
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
+
     private final ApiKeys keys;
     private final AuthPolicy policy;
 
@@ -26,9 +29,14 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         this.policy = policy;
     }
 
+    /**
+     * Only API paths, judged as Spring MVC routes them: decoded, without {@code ;} parameters, so that
+     * {@code /api;x=1/v1/tasks} or {@code /%61pi/v1/tasks} cannot reach a controller unchecked.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        String path = PATHS.getLookupPathForRequest(request);
+        return !(path.equals("/api") || path.startsWith("/api/"));
     }
 
     @Override

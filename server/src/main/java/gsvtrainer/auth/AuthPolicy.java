@@ -22,7 +22,11 @@ public class AuthPolicy {
         return required;
     }
 
+    /** Whether {@code address} names only loopback: a blank one binds every interface, so it does not. */
     static boolean isLoopback(String address) {
+        if (address == null || address.isBlank()) {
+            return false;
+        }
         try {
             return InetAddress.getByName(address).isLoopbackAddress();
         } catch (Exception e) {
