@@ -1,5 +1,7 @@
 package gsvtrainer.files;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -12,6 +14,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FfmpegAudioValidator implements AudioValidator {
+
+    private static final Logger log = LoggerFactory.getLogger(FfmpegAudioValidator.class);
 
     static {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
@@ -36,7 +40,9 @@ class FfmpegAudioValidator implements AudioValidator {
         } catch (NotAudioException e) {
             throw e;
         } catch (Exception e) {
-            throw new NotAudioException("FFmpeg cannot read it as audio (" + e.getMessage() + ")");
+            // FFmpeg's message names the file by its path on this server, which clients never see
+            log.info("FFmpeg cannot read upload {}: {}", file, e.getMessage());
+            throw new NotAudioException("FFmpeg cannot read it as audio");
         }
     }
 }

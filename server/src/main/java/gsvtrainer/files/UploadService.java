@@ -54,9 +54,18 @@ public class UploadService {
         void writeTo(Path target) throws IOException;
     }
 
+    /** The client's file name without any folder part; "upload" when it has none (blank, "/", a NUL). */
+    static String baseName(String originalName) {
+        if (originalName == null || originalName.indexOf('\0') >= 0) {
+            return "upload";
+        }
+        String name = originalName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).strip();
+        return name.isEmpty() || name.equals(".") || name.equals("..") ? "upload" : name;
+    }
+
     public Upload store(String taskId, String originalName, long size, Content content) throws IOException {
-        String original = originalName == null || originalName.isBlank() ? "upload" : Path.of(originalName.replace('\\', '/'))
-                .getFileName().toString();
+        String original = baseName(originalName);
         String extension = extension(original);
         if (!AUDIO_EXTENSIONS.contains(extension)) {
             throw new ServiceException(Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",

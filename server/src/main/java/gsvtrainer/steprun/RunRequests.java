@@ -85,6 +85,9 @@ public class RunRequests {
         List<StepDefinition> steps = pipeline.forVersion(version);
         String from = request.from() == null ? steps.get(0).name() : definition(task, request.from()).name();
         String to = request.to() == null ? steps.get(steps.size() - 1).name() : definition(task, request.to()).name();
+        if (request.skip() != null && request.skip().contains(null)) {
+            throw ServiceException.unprocessable("invalid_param", "skip lists step names; it holds a null");
+        }
         Set<String> skip = Set.copyOf(request.skip() == null ? List.of() : request.skip());
         for (String skipped : skip) {
             if (!definition(task, skipped).skippable()) {
@@ -130,6 +133,10 @@ public class RunRequests {
             later.forEach(s -> laterParams.put(s, checked.get(s)));
             tasks.updatePlan(tasks.find(task.id()).orElseThrow(), new PendingPlan(later, laterParams, request.force()),
                     "pending", clock.instant());
+        } else if (task.plan() != null) {
+            // a pipeline that runs to its end supersedes one still waiting for review: approving later
+            // must not queue that old plan again
+            tasks.updatePlan(tasks.find(task.id()).orElseThrow(), null, "none", clock.instant());
         }
         executor.wake();
         return queued;

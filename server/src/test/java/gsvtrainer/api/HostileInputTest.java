@@ -83,9 +83,25 @@ class HostileInputTest extends ServerTest {
                 "this is not audio at all, just text".repeat(100).getBytes(StandardCharsets.UTF_8)));
         assertThat(fakeWav.statusCode()).isEqualTo(422);
         assertThat(json(fakeWav).get("code")).isEqualTo("not_audio");
-        assertThat((String) json(fakeWav).get("detail")).contains("fake.wav");
+        assertThat((String) json(fakeWav).get("detail")).contains("fake.wav").doesNotContain(DATA_DIR.toString())
+                .doesNotContain("/tmp").doesNotContain(".part");
         var empty = send(Multipart.upload(url("/api/v1/task/" + task + "/files/upload"), "empty.wav", new byte[0]));
         assertThat(empty.statusCode()).isEqualTo(422);
+        assertNothingUploaded();
+    }
+
+    @Test
+    void oddNamesAcceptHeadersAndNullsAre4xxNot500() {
+        var slash = send(Multipart.upload(url("/api/v1/task/" + task + "/files/upload"), "/", TestAudio.toneWav(1, 16000)));
+        assertThat(slash.statusCode()).as(slash.body()).isEqualTo(415);
+        assertThat(json(slash).get("code")).isEqualTo("unsupported_media_type");
+        var xml = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/task/" + task)))
+                .header("Accept", "application/xml").GET().build());
+        assertThat(xml.statusCode()).isEqualTo(406);
+        var nullSkip = post("/api/v1/task/" + task + "/pipeline", "{\"skip\": [null]}");
+        assertThat(nullSkip.statusCode()).isEqualTo(422);
+        assertThat(json(nullSkip).get("code")).isEqualTo("invalid_param");
+        assertThat(runsOf(task)).isEmpty();
         assertNothingUploaded();
     }
 

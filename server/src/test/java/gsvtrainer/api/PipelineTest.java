@@ -52,6 +52,26 @@ class PipelineTest extends StandinServerTest {
     }
 
     @Test
+    void aPipelineRunToItsEndSupersedesOneWaitingForReview() {
+        String task = createStandinTask("superseded", Map.of());
+        givenSucceeded(task, PREPARED);
+        givenDataset(task, 2);
+        post("/api/v1/task/" + task + "/pipeline", "{\"from\": \"extract_text_features\", "
+                + "\"stop_after\": \"extract_text_features\"}");
+        assertThat(awaitTask(task, t -> !"running".equals(t.get("status"))).get("awaiting_review")).isEqualTo(true);
+
+        var again = post("/api/v1/task/" + task + "/pipeline",
+                "{\"from\": \"extract_text_features\", \"to\": \"extract_text_features\", \"force\": true}");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        Map<String, Object> view = awaitTask(task, t -> !"running".equals(t.get("status")));
+
+        assertThat(view.get("awaiting_review")).isEqualTo(false);
+        assertThat(steps(json(post("/api/v1/task/" + task + "/transcript/approve", "")).get("steps")))
+                .as("the superseded plan is not queued").isEmpty();
+        assertThat(runsOf(task)).noneMatch(r -> r.step().startsWith("train_"));
+    }
+
+    @Test
     void aFailureFailsWhatDependsOnItAndResumeRunsThemAgain() {
         String task = createStandinTask("resume", Map.of("s2_train", Map.of("exit", 3)));
         givenSucceeded(task, PREPARED);

@@ -114,16 +114,29 @@ public final class StepProcess {
             reporter.timing(began, (System.nanoTime() - started) / 1_000_000);
             return EXIT_OK;
         } catch (StepFailure failure) {
-            reporter.error(failure.code(), failure.getMessage());
+            reporter.error(failure.code(), withinWorkspace(spec, failure.getMessage()));
             return EXIT_FAILED;
         } catch (InvalidParamsException e) {
-            reporter.error(e.code(), e.getMessage());
+            reporter.error(e.code(), withinWorkspace(spec, e.getMessage()));
             return EXIT_FAILED;
         } catch (Exception | Error e) {
             e.printStackTrace(out);
-            reporter.error("step_error", e.getClass().getSimpleName() + ": " + e.getMessage());
+            reporter.error("step_error", withinWorkspace(spec, e.getClass().getSimpleName() + ": " + e.getMessage()));
             return EXIT_FAILED;
         }
+    }
+
+    /**
+     * The message with the task workspace's absolute path made relative to it: run errors reach API
+     * clients, who know a task's files by their workspace paths only. (Paths of the upstream checkout
+     * stay: a preflight failure must name what the operator is to install.)
+     */
+    static String withinWorkspace(RunSpec spec, String message) {
+        if (message == null || spec.workspace() == null || spec.workspace().isBlank()) {
+            return message;
+        }
+        String root = spec.workspace().endsWith("/") ? spec.workspace() : spec.workspace() + "/";
+        return message.replace(root, "").replace(root.substring(0, root.length() - 1), ".");
     }
 
     private Optional<StepAction<?>> implementation(RunSpec spec) {
