@@ -46,13 +46,14 @@ class RunLogController {
         StepRun run = steps.requireRun(caller, taskId, runId);
         Path file = logs.logFile(run);
         StreamingResponseBody body = out -> {
-            for (String line : logs.tail(run, tail)) {
+            RunLogs.Tail start = logs.tail(run, tail, Long.MAX_VALUE);
+            for (String line : start.lines()) {
                 write(out, line);
             }
             if (!follow) {
                 return;
             }
-            long offset = java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) : 0;
+            long offset = start.offset(); // follow on from the last complete line shown: nothing lost between
             while (true) {
                 offset = logs.readFrom(file, offset, line -> write(out, line));
                 out.flush();

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 class RunLogs {
 
     static final int TASK_LOG_LIMIT = 256 * 1024;
+    private static final int MAX_READ = 1 << 20;
 
     private final StepRunRepository runs;
     private final Workspaces workspaces;
@@ -48,8 +49,22 @@ class RunLogs {
 
     /** The last {@code tail} readable lines of a run's log (all when tail <= 0). */
     List<String> tail(StepRun run, int tail) {
+        return tail(run, tail, Long.MAX_VALUE).lines();
+    }
+
+    /** Readable lines of the log's complete lines before {@code upTo}, and the offset after them. */
+    record Tail(List<String> lines, long offset) {
+    }
+
+    /** The last {@code tail} readable lines among the log's complete lines before {@code upTo}. */
+    Tail tail(StepRun run, int tail, long upTo) {
         Deque<String> kept = new ArrayDeque<>();
-        for (String line : lines(logFile(run))) {
+        byte[] bytes = bytes(logFile(run), upTo);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
+        }
+        for (String line : decode(bytes, end).split("\n")) {
             readable(line).ifPresent(l -> {
                 kept.addLast(l);
                 if (tail > 0 && kept.size() > tail) {
@@ -57,7 +72,7 @@ class RunLogs {
                 }
             });
         }
-        return List.copyOf(kept);
+        return new Tail(List.copyOf(kept), end);
     }
 
     Path logFile(StepRun run) {
@@ -74,14 +89,17 @@ class RunLogs {
             if (length <= offset) {
                 return offset;
             }
-            byte[] buffer = new byte[(int) Math.min(length - offset, 1 << 20)];
+            byte[] buffer = new byte[(int) Math.min(length - offset, MAX_READ)];
             in.seek(offset);
             in.readFully(buffer);
             int end = buffer.length;
             while (end > 0 && buffer[end - 1] != '\n') {
                 end--;
             }
-            for (String line : new String(buffer, 0, end, StandardCharsets.UTF_8).split("\n")) {
+            if (end == 0 && buffer.length == MAX_READ) {
+                end = buffer.length; // a MiB without a newline: hand it over as a line rather than wait forever
+            }
+            for (String line : decode(buffer, end).split("\n")) {
                 readable(line).ifPresent(sink);
             }
             return offset + end;
@@ -89,11 +107,24 @@ class RunLogs {
     }
 
     private static List<String> lines(Path file) {
-        try {
-            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+        byte[] bytes = bytes(file, Long.MAX_VALUE);
+        return bytes.length == 0 ? List.of() : List.of(decode(bytes, bytes.length).split("\n"));
+    }
+
+    /** The file's first {@code upTo} bytes (all of a shorter file); none when it is missing or unreadable. */
+    private static byte[] bytes(Path file, long upTo) {
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            byte[] bytes = new byte[(int) Math.min(Math.min(in.length(), upTo), Integer.MAX_VALUE - 8)];
+            in.readFully(bytes);
+            return bytes;
         } catch (IOException e) {
-            return List.of("(log unreadable: " + e.getMessage() + ")");
+            return new byte[0];
         }
+    }
+
+    /** UTF-8, with a malformed byte (a tool writing Latin-1, a cut character) shown as U+FFFD, not failing the log. */
+    private static String decode(byte[] bytes, int length) {
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
     }
 
     static Optional<String> readable(String raw) {

@@ -30,4 +30,21 @@ class RunLogFollowTest extends StandinServerTest {
         assertThat(runs.find(run).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(followed.body()).isNotBlank();
     }
+
+    @Test
+    void aLogWithABadByteIsStillReadAndTailed() throws Exception {
+        String task = createStandinTask("bad-byte", Map.of());
+        givenFeatures(task);
+        String run = runStep(task, "train_sovits", Map.of("total_epoch", 1, "save_every_epoch", 1));
+        awaitStatus(run, RunStatus.SUCCEEDED, Duration.ofSeconds(60));
+        java.nio.file.Path log = workspace(task).resolve("runs").resolve(run).resolve("run.log");
+        java.nio.file.Files.write(log, new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n', 'l', 'a', 's', 't', '\n'},
+                java.nio.file.StandardOpenOption.APPEND);
+
+        String tail = get("/api/v1/task/" + task + "/runs/" + run + "/log?tail=2").body();
+        String all = get("/api/v1/task/" + task + "/logs").body();
+
+        assertThat(tail).isEqualTo("caf\uFFFD\nlast\n");
+        assertThat(all).contains("last").doesNotContain("unreadable");
+    }
 }
