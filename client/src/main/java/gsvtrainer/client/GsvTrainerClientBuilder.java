@@ -23,7 +23,13 @@ public final class GsvTrainerClientBuilder {
 
     /** The API key sent as {@code Authorization: Bearer}; null or blank sends none. */
     public GsvTrainerClientBuilder apiKey(String apiKey) {
-        this.apiKey = apiKey;
+        String key = apiKey == null ? null : apiKey.strip();
+        if (key != null && key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            // the key itself is never repeated in a message: it would end up in logs
+            throw new IllegalArgumentException("the API key holds a space or control character; check the file or "
+                    + "variable it comes from");
+        }
+        this.apiKey = key;
         return this;
     }
 
@@ -54,7 +60,8 @@ public final class GsvTrainerClientBuilder {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // never: a redirect would re-send the API key to wherever it points, and replay a POST as a GET
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         return new GsvTrainerClient(new HttpTransport(http, apiBase(baseUrl), apiKey, requestTimeout), pollInterval, reconnectDelay);
     }
