@@ -5,12 +5,14 @@ import gsvtrainer.client.EventPage;
 import gsvtrainer.client.EventSubscription;
 import gsvtrainer.client.GsvTrainerClient;
 import gsvtrainer.client.Json;
+import gsvtrainer.client.TaskStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code task events}: a page of the event log, or the live stream until the task ends. */
-@Command(name = "events", mixinStandardHelpOptions = true, description = "Print a task's events; --follow streams them live.")
+@Command(name = "events", mixinStandardHelpOptions = true, description = "Print a task's events; --follow streams them "
+        + "live and exits 1 unless the task ends completed.")
 final class TaskEventsCommand extends ClientCommand {
 
     @Parameters(index = "0", paramLabel = "TASK_ID")
@@ -38,7 +40,8 @@ final class TaskEventsCommand extends ClientCommand {
                 throw subscription.failure().get();
             }
         }
-        return ExitCodes.OK;
+        // the stream ends with the task: exit as `task status --wait` does, so scripts can rely on it
+        return client.getTask(taskId).status() == TaskStatus.COMPLETED ? ExitCodes.OK : ExitCodes.TASK_FAILED;
     }
 
     private void print(EventInfo event) {

@@ -1,6 +1,7 @@
 package gsvtrainer.cli;
 
 import gsvtrainer.client.GsvTrainerClient;
+import gsvtrainer.client.RunStatus;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +20,7 @@ final class TaskLogsCommand extends ClientCommand {
     @Option(names = {"-n", "--tail"}, paramLabel = "LINES", description = "Only the last LINES lines (with --run)")
     Integer tail;
 
-    @Option(names = {"-f", "--follow"}, description = "Keep printing until the run ends (with --run)")
+    @Option(names = {"-f", "--follow"}, description = "Keep printing until the run ends (with --run); exits 1 unless it succeeded")
     boolean follow;
 
     @Override
@@ -34,7 +35,13 @@ final class TaskLogsCommand extends ClientCommand {
         }
         if (follow) {
             client.followRunLog(taskId, runId, tail, out()::line);
-            return ExitCodes.OK;
+            // the log ends with the run (or the connection): say how the run ended
+            RunStatus status = client.getRun(taskId, runId).status();
+            if (status == RunStatus.SUCCEEDED) {
+                return ExitCodes.OK;
+            }
+            err().println("run " + runId + " is " + (status == null ? "unknown" : status.name().toLowerCase()));
+            return ExitCodes.TASK_FAILED;
         }
         String log = client.runLog(taskId, runId, tail);
         out().print(Map.of("log", log), () -> out().writer().print(log));

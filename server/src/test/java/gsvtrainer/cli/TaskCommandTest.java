@@ -38,6 +38,25 @@ class TaskCommandTest {
     }
 
     @Test
+    void followingExitsOneUnlessTheTaskCompletedOrTheRunSucceeded() {
+        AtomicReference<String> status = new AtomicReference<>("failed");
+        api.on("/task/t_1", (exchange, body) -> FakeApi.send(exchange, 200, "application/json",
+                TASK.replace("\"status\": \"running\"", "\"status\": \"" + status.get() + "\"").getBytes(StandardCharsets.UTF_8)));
+        api.json("/task/t_1/events", 200, "{\"events\": [], \"next_after\": 0}");
+        assertThat(execute("events", "t_1", "--follow")).as(err.toString()).isEqualTo(1);
+        status.set("completed");
+        assertThat(execute("events", "t_1", "--follow")).as(err.toString()).isZero();
+
+        api.on("/task/t_1/runs/r_1/log", (exchange, body) -> FakeApi.send(exchange, 200, "text/plain",
+                "epoch 1\n".getBytes(StandardCharsets.UTF_8)));
+        api.json("/task/t_1/runs/r_1", 200, "{\"run_id\": \"r_1\", \"task_id\": \"t_1\", \"step\": \"train_gpt\", "
+                + "\"status\": \"cancelled\"}");
+        assertThat(execute("logs", "t_1", "--run", "r_1", "-f")).isEqualTo(1);
+        assertThat(out.toString()).contains("epoch 1");
+        assertThat(err.toString()).contains("run r_1 is cancelled");
+    }
+
+    @Test
     void listPrintsATableOrJson() {
         api.json("/tasks", 200, "[" + TASK + "]");
 

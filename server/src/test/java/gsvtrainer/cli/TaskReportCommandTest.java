@@ -46,6 +46,20 @@ class TaskReportCommandTest {
                 .contains("CLIP").contains("60.0");
     }
 
+    @Test
+    void anAnswerItCannotReadIsAnUnexpectedErrorInOneLineNotAStackTrace() {
+        api.json("/task/t_1/dataset/report", 200, "{}");
+        StringWriter err = new StringWriter();
+        CommandLine main = gsvtrainer.Main.commandLine();
+        main.setOut(new PrintWriter(out, true));
+        main.setErr(new PrintWriter(err, true));
+
+        int code = main.execute("task", "report", "t_1", "--server", api.url());
+
+        assertThat(code).isEqualTo(gsvtrainer.Main.UNEXPECTED);
+        assertThat(err.toString()).startsWith("error: ").doesNotContain("\tat ");
+    }
+
     private int execute(String... args) {
         CommandLine command = new CommandLine(new TaskCommand());
         command.setOut(new PrintWriter(out, true));
