@@ -64,12 +64,16 @@ public class ServeCommand implements Callable<Integer> {
             args.add("--gsv.executor.enabled=false");
         }
         Path pidFile = dataDir.resolve(PID_FILE);
-        Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
-        pidFile.toFile().deleteOnExit();
         ConfigurableApplicationContext context = SpringApplication.run(GsvTrainerApplication.class,
                 args.toArray(String[]::new));
+        if (!context.isActive()) {
+            return 1;
+        }
+        // written once the server serves (a server that failed to start, say on a busy port, leaves the
+        // running one's file alone) and removed at exit only while it still names this process
+        Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deletePidFile(pidFile)));
-        return context.isActive() ? 0 : 1;
+        return 0;
     }
 
     private List<String> withoutDaemonFlag() {
@@ -99,6 +103,8 @@ public class ServeCommand implements Callable<Integer> {
 
     /** Starts the same launcher again in its own session, in the background. */
     static final class Daemon {
+        private static final java.time.Duration STARTUP_TIMEOUT = java.time.Duration.ofMinutes(3);
+
         private Daemon() {
         }
 
@@ -118,13 +124,24 @@ public class ServeCommand implements Callable<Integer> {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(new File("/dev/null")).start();
-            Thread.sleep(1500);
-            if (!process.isAlive()) {
-                System.err.println("the server exited at once; see " + log);
-                return 1;
+            // the server writes its pid file once it serves: wait for that, or for it to exit
+            Path pidFile = dataDir.resolve(PID_FILE);
+            String pid = Long.toString(process.pid());
+            long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    System.err.println("the server exited while starting (code " + process.exitValue() + "); see " + log);
+                    return 1;
+                }
+                if (Files.exists(pidFile) && Files.readString(pidFile).trim().equals(pid)) {
+                    System.out.println("gsv-trainer started in the background, pid " + pid + ", log " + log);
+                    return 0;
+                }
+                Thread.sleep(250);
             }
-            System.out.println("gsv-trainer started in the background, pid " + process.pid() + ", log " + log);
-            return 0;
+            System.err.println("the server (pid " + pid + ") is not serving after " + STARTUP_TIMEOUT.toSeconds()
+                    + " s; it keeps starting in the background; see " + log);
+            return 1;
         }
     }
 }

@@ -32,11 +32,14 @@ public class StopCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dataDir = server.resolvedDataDir();
         Path pidFile = dataDir.resolve(ServeCommand.PID_FILE);
-        Optional<ProcessHandle> process = Files.exists(pidFile)
-                ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())) : Optional.empty();
+        Optional<ProcessHandle> process = serverOf(pidFile);
         int code = 0;
         if (process.isEmpty() || !process.get().isAlive()) {
             System.out.println("no gsv-trainer server is running for " + dataDir);
+        } else if (!isGsvTrainer(process.get())) {
+            System.err.println("pid " + process.get().pid() + " in " + pidFile + " is not a gsv-trainer server (a stale "
+                    + "pid file whose number another process has now); nothing was stopped; --cleanup removes the file");
+            code = 1;
         } else if (!stop(process.get())) {
             System.err.println("the server (pid " + process.get().pid() + ") did not stop; use --force or --kill");
             code = 1;
@@ -50,6 +53,25 @@ public class StopCommand implements Callable<Integer> {
             cleanTmp(dataDir.resolve("tmp"));
         }
         return code;
+    }
+
+    /** The process the pid file names; none when it is missing or does not hold a pid. */
+    static Optional<ProcessHandle> serverOf(Path pidFile) throws java.io.IOException {
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()));
+        } catch (NumberFormatException e) {
+            System.err.println(pidFile + " holds no pid; --cleanup removes it");
+            return Optional.empty();
+        }
+    }
+
+    /** A JVM running gsv-trainer, as far as its command line can be read (where it cannot, it is trusted). */
+    static boolean isGsvTrainer(ProcessHandle process) {
+        return process.info().commandLine().map(c -> c.contains("gsv-trainer") || c.contains("gsvtrainer"))
+                .orElse(true);
     }
 
     private boolean stop(ProcessHandle process) throws InterruptedException {
