@@ -76,8 +76,10 @@ final class EventStreamWorker implements Runnable {
     /** Reads one connection until it ends; true when the subscription is complete. */
     private boolean readStream() {
         HttpResponse<InputStream> response = transport.open(request());
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            subscription.streamOpened(reader);
+        InputStream body = response.body();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            // close() shuts the raw body: closing the reader would wait for the lock its blocked readLine holds
+            subscription.streamOpened(body);
             SseParser parser = new SseParser();
             String line;
             while (!subscription.isClosed() && (line = reader.readLine()) != null) {

@@ -54,11 +54,11 @@ public final class EventSubscription implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        closeCurrentStream();
         Thread thread = worker;
         if (thread != null && thread != Thread.currentThread()) {
             thread.interrupt();
         }
+        closeCurrentStream();
     }
 
     boolean isClosed() {

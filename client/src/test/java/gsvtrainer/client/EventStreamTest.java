@@ -79,10 +79,12 @@ class EventStreamTest {
     @Test
     void closeEndsASubscriptionWaitingForEvents() throws Exception {
         CountDownLatch firstEvent = new CountDownLatch(1);
+        CountDownLatch serverStillHolding = new CountDownLatch(1);
         server.on(STREAM, (exchange, recorded) -> {
             OutputStream out = openStream(exchange);
             send(out, "id: 5\nevent: log\ndata: " + event(5, "log") + "\n\n");
             holdOpen();
+            serverStillHolding.countDown();
         });
 
         EventSubscription subscription = server.client().streamEvents("t_1", 4, e -> {
@@ -91,6 +93,7 @@ class EventStreamTest {
         });
         assertThat(firstEvent.await(5, TimeUnit.SECONDS)).isTrue();
         subscription.close();
+        assertThat(serverStillHolding.getCount()).as("close() returned while the server sent nothing more").isEqualTo(1);
 
         assertThat(subscription.await(Duration.ofSeconds(5))).as("subscription ended after close").isTrue();
         assertThat(subscription.failure()).isEmpty();
