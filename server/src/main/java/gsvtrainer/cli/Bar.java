@@ -21,9 +21,17 @@ interface Bar extends AutoCloseable {
     @Override
     void close();
 
-    /** Whether bars may redraw in place: only when attached to a terminal. */
+    /**
+     * Whether bars may redraw in place: only when standard error, where they go, is a terminal
+     * ({@code 2>file} from a terminal is not). Where /proc cannot tell, whether the console is one.
+     */
     static boolean interactive() {
-        return System.console() != null;
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return System.console() != null;
+        }
     }
 
     /** A bar counting bytes, e.g. of an upload. */

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Progress for logs and pipes: one plain line (no '\r', no ANSI) when the value crosses a 10 % mark or
- * the message changes, and one when done.
+ * the message's first word (the step) changes, and one when done. Details later in the message
+ * (epoch, files done) change every few hundred milliseconds: they are shown, but print no line.
  */
 final class LineBar implements Bar {
 
@@ -64,17 +65,22 @@ final class LineBar implements Bar {
 
     private void printIfChanged() {
         long tenth = max <= 0 ? 0 : Math.min(10, current * 10 / max);
-        if (tenth != lastTenth || !Objects.equals(printedExtra, extra)) {
+        if (tenth != lastTenth || !Objects.equals(printedExtra, firstWord(extra))) {
             print();
         }
     }
 
     private void print() {
         lastTenth = max <= 0 ? 0 : Math.min(10, current * 10 / max);
-        printedExtra = extra;
+        printedExtra = firstWord(extra);
         lastLine = line();
         out.println(lastLine);
         out.flush();
+    }
+
+    private static String firstWord(String message) {
+        int space = message.indexOf(' ');
+        return space < 0 ? message : message.substring(0, space);
     }
 
     private String line() {
