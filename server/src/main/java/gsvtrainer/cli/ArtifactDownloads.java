@@ -29,6 +29,15 @@ final class ArtifactDownloads {
         return new ArrayList<>(newest.values());
     }
 
+    /** The newest artifact of each of {@code kinds}: the final weights, not every checkpoint saved on the way. */
+    static List<ArtifactInfo> newestPerKind(List<ArtifactInfo> artifacts, Collection<String> kinds) {
+        Map<String, ArtifactInfo> newest = new LinkedHashMap<>();
+        for (ArtifactInfo artifact : latestOfKinds(artifacts, kinds)) {
+            newest.put(artifact.kind(), artifact);
+        }
+        return new ArrayList<>(newest.values());
+    }
+
     /** Downloads each artifact into {@code directory} under its own name; returns the files written. */
     static List<Path> download(GsvTrainerClient client, List<ArtifactInfo> artifacts, Path directory) {
         List<Path> written = new ArrayList<>();

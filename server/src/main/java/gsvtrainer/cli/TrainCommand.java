@@ -54,6 +54,9 @@ public class TrainCommand extends ClientCommand {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Where to save the weights (default: gsv-output/NAME)")
     Path out;
 
+    @Option(names = "--all-weights", description = "Download every saved weight, not only the newest SoVITS and GPT weights")
+    boolean allWeights;
+
     @Override
     int run(GsvTrainerClient client) throws InterruptedException {
         Uploads.checkReadable(audio);
@@ -68,7 +71,9 @@ public class TrainCommand extends ClientCommand {
             reportFailure(client, end);
             return ExitCodes.TASK_FAILED;
         }
-        List<ArtifactInfo> results = ArtifactDownloads.latestOfKinds(client.listArtifacts(taskId), RESULT_KINDS);
+        List<ArtifactInfo> artifacts = client.listArtifacts(taskId);
+        List<ArtifactInfo> results = allWeights ? ArtifactDownloads.latestOfKinds(artifacts, RESULT_KINDS)
+                : ArtifactDownloads.newestPerKind(artifacts, RESULT_KINDS);
         List<Path> files = ArtifactDownloads.download(client, results, directory());
         printSummary(end, uploads, results, files);
         return ExitCodes.OK;

@@ -23,6 +23,7 @@ class TrainCommandTest {
 
     private static final String ARTIFACTS = """
             [{"artifact_id": "a_up", "task_id": "t_1", "kind": "upload", "name": "u_1.wav", "size": 3, "created_at": "2025-01-01T00:00:00Z"},
+             {"artifact_id": "a_s4", "task_id": "t_1", "kind": "sovits_weight", "name": "voice_e4.pth", "size": 7, "created_at": "2025-01-01T00:00:30Z"},
              {"artifact_id": "a_s", "task_id": "t_1", "kind": "sovits_weight", "name": "voice_e8.pth", "size": 6, "created_at": "2025-01-01T00:01:00Z"},
              {"artifact_id": "a_g", "task_id": "t_1", "kind": "gpt_weight", "name": "voice-e15.ckpt", "size": 6, "created_at": "2025-01-01T00:02:00Z"}]""";
 
@@ -80,6 +81,7 @@ class TrainCommandTest {
         assertThat(Files.readString(outDir.resolve("voice_e8.pth"))).isEqualTo("bytes-a_s");
         assertThat(Files.readString(outDir.resolve("voice-e15.ckpt"))).isEqualTo("bytes-a_g");
         assertThat(outDir.resolve("u_1.wav")).doesNotExist();
+        assertThat(outDir.resolve("voice_e4.pth")).as("an earlier checkpoint, without --all-weights").doesNotExist();
         assertThat(out.toString()).contains("task t_1 completed").contains("voice_e8.pth");
         assertThat(api.calls()).contains("POST /api/v1/task/create", "POST /api/v1/task/t_1/files/upload",
                 "POST /api/v1/task/t_1/pipeline", "GET /api/v1/task/t_1/events/stream");
