@@ -4,6 +4,7 @@ import gsvtrainer.errors.ServiceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -69,12 +70,18 @@ public class FileFinder {
         Path root = workspaces.of(taskId).root();
         Path folder = dir.isEmpty() ? root : SafePaths.resolve(root, dir).orElseThrow(() ->
                 ServiceException.badRequest("path_not_allowed", "the folder must stay inside the task's workspace"));
+        return list(root, folder, 1);
+    }
+
+    private List<Map<String, Object>> list(Path root, Path folder, int attempt) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
+        // plain files only, never through a link (a link's target may lie outside the workspace); a file a
+        // step deletes while the listing walks is left out, not a 500
         try (Stream<Path> files = Files.walk(folder, 3)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> !root.relativize(f).toString().startsWith("runs/"))
+            return files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    .filter(f -> !isRuns(root.relativize(f)))
                     .filter(f -> !f.getFileName().toString().startsWith("."))
                     .sorted()
                     .limit(10_000)
@@ -83,10 +90,20 @@ public class FileFinder {
                         entry.put("path", root.relativize(f).toString());
                         entry.put("size", size(f));
                         return entry;
-                    }).toList();
+                    }).filter(e -> (long) e.get("size") >= 0).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof java.nio.file.NoSuchFileException && attempt < 3) {
+                return list(root, folder, attempt + 1);
+            }
+            throw e;
         }
+    }
+
+    /** Run folders (logs, specs, scratch) are not workspace files; named in any case. */
+    private static boolean isRuns(Path relative) {
+        return relative.getNameCount() > 1 && relative.getName(0).toString().equalsIgnoreCase("runs");
     }
 
     private static long size(Path file) {

@@ -51,6 +51,8 @@ class HostileInputTest extends ServerTest {
         Files.createSymbolicLink(uploads.resolve("link.wav"), DATA_DIR.resolve("outside.wav"));
         assertThat(get("/api/v1/task/" + task + "/files/raw/uploads/link.wav").statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/task/" + task + "/files/download/link.wav").statusCode()).isBetween(400, 404);
+        assertThat(get("/api/v1/task/" + task + "/files?dir=uploads").body()).as("not listed, nor its target's size")
+                .doesNotContain("link.wav");
     }
 
     @Test
