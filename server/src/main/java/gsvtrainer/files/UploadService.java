@@ -64,6 +64,9 @@ public class UploadService {
         return name.isEmpty() || name.equals(".") || name.equals("..") ? "upload" : name;
     }
 
+    private static final Object[] TASK_LOCKS = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object())
+            .toArray();
+
     public Upload store(String taskId, String originalName, long size, Content content) throws IOException {
         String original = baseName(originalName);
         String extension = extension(original);
@@ -87,10 +90,6 @@ public class UploadService {
             if (written == 0) {
                 throw ServiceException.unprocessable("not_audio", "'" + original + "' is empty");
             }
-            if (artifacts.totalSize(taskId, KIND) + written > limit) {
-                throw new ServiceException(Kind.PAYLOAD_TOO_LARGE, "upload_too_large",
-                        "the task's uploads would exceed " + settings.maxTaskUploadSize().toMegabytes() + " MB");
-            }
             AudioCheck audio;
             try {
                 audio = validator.check(tmp);
@@ -98,14 +97,27 @@ public class UploadService {
                 throw ServiceException.unprocessable("not_audio", "'" + original + "' is not decodable audio: " + e.getMessage());
             }
             Path target = dir.resolve(name);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("original_filename", original);
             metadata.put("duration_seconds", audio.durationSeconds());
             metadata.put("sample_rate", audio.sampleRate());
             metadata.put("channels", audio.channels());
             metadata.put("format", audio.format());
-            Artifact artifact = artifactService.register(taskId, null, KIND, "uploads/" + name, metadata).orElseThrow();
+            Artifact artifact;
+            // checked and counted as one step, so uploads in parallel cannot each fit and together overflow
+            synchronized (TASK_LOCKS[Math.floorMod(taskId.hashCode(), TASK_LOCKS.length)]) {
+                if (artifacts.totalSize(taskId, KIND) + written > limit) {
+                    throw new ServiceException(Kind.PAYLOAD_TOO_LARGE, "upload_too_large",
+                            "the task's uploads would exceed " + settings.maxTaskUploadSize().toMegabytes() + " MB");
+                }
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                try {
+                    artifact = artifactService.register(taskId, null, KIND, "uploads/" + name, metadata).orElseThrow();
+                } catch (IOException | RuntimeException e) {
+                    Files.deleteIfExists(target); // not left in uploads/ uncounted, where steps would still read it
+                    throw e;
+                }
+            }
             events.record(taskId, null, "info", EventType.ARTIFACT, Map.of("kind", KIND, "name", name,
                     "original_filename", original, "size", artifact.size()));
             return new Upload(artifact, original, audio);

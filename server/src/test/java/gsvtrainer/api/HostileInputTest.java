@@ -65,6 +65,31 @@ class HostileInputTest extends ServerTest {
     }
 
     @Test
+    void uploadsInParallelCannotTogetherExceedTheTaskLimit() throws Exception {
+        byte[] oneMegabyteAndAHalf = TestAudio.toneWav(17, 44100);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String name = "p" + i + ".wav";
+                answers.add(pool.submit(() -> send(Multipart.upload(url("/api/v1/task/" + task + "/files/upload"), name,
+                        oneMegabyteAndAHalf)).statusCode()));
+            }
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                codes.add(answer.get());
+            }
+            assertThat(codes).as("3 MB allow two of four 1.5 MB uploads").filteredOn(c -> c == 200).hasSize(2);
+            assertThat(codes).filteredOn(c -> c == 413).hasSize(2);
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Stream<Path> stored = Files.list(DATA_DIR.resolve("tasks").resolve(task).resolve("uploads"))) {
+            assertThat(stored.filter(f -> !f.getFileName().toString().startsWith("."))).hasSize(2);
+        }
+    }
+
+    @Test
     void theTaskLimitCountsEveryUpload() {
         byte[] oneMegabyteAndAHalf = TestAudio.toneWav(17, 44100);
         assertThat(send(Multipart.upload(url("/api/v1/task/" + task + "/files/upload"), "a.wav", oneMegabyteAndAHalf))
