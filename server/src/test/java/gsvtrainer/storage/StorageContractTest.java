@@ -55,7 +55,7 @@ abstract class StorageContractTest {
         jdbc = JdbcClient.create(ds);
         tasks = new TaskRepository(jdbc);
         runs = new StepRunRepository(jdbc);
-        events = new EventRepository(jdbc);
+        events = new EventRepository(jdbc, ds);
         artifacts = new ArtifactRepository(jdbc);
     }
 
@@ -131,6 +131,38 @@ abstract class StorageContractTest {
         aQueuedRun(task, "slice_audio");
         assertThatThrownBy(() -> aQueuedRun(task, "slice_audio"))
                 .satisfies(e -> assertThat(UniqueViolations.of(e)).isTrue());
+    }
+
+    @Test
+    void aReaderFollowingByCursorMissesNoEventOfConcurrentWriters() throws Exception {
+        Task task = aTask();
+        int writers = 4;
+        int each = 40;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        events.append(task.id(), null, Instant.now(), "info", EventType.LOG, Map.of("w", writer, "i", i));
+                    }
+                    return null;
+                });
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            long cursor = 0;
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            while (seen.size() < writers * each && System.nanoTime() < deadline) {
+                for (var event : events.after(task.id(), cursor, 7)) {
+                    assertThat(event.id()).isGreaterThan(cursor);
+                    cursor = event.id();
+                    assertThat(seen.add(event.data().get("w") + "/" + event.data().get("i"))).isTrue();
+                }
+            }
+            assertThat(seen).as("every event, read as it came, by cursor").hasSize(writers * each);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
