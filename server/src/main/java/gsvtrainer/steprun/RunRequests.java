@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -212,14 +212,20 @@ public class RunRequests {
             if (isUniqueViolation(e)) {
                 throw ServiceException.conflict("run_active", "step " + step + " is already queued or running for this task");
             }
+            if (isForeignKeyViolation(e)) {
+                throw ServiceException.notFound("task_not_found", "task " + task.id() + " was deleted meanwhile");
+            }
             throw e;
         }
     }
 
-    /** SQLite reports SQLITE_CONSTRAINT_UNIQUE, PostgreSQL SQLState 23505; Spring translates only some. */
+    /**
+     * SQLite reports SQLITE_CONSTRAINT_UNIQUE, PostgreSQL SQLState 23505; Spring translates only some.
+     * Other integrity violations (a foreign key: the task was deleted meanwhile) are not duplicates.
+     */
     static boolean isUniqueViolation(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataIntegrityViolationException) {
+            if (cause instanceof DuplicateKeyException) {
                 return true;
             }
             if (cause instanceof java.sql.SQLException sql && ("23505".equals(sql.getSQLState())
@@ -228,6 +234,17 @@ public class RunRequests {
             }
             if (cause.getCause() == cause) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    /** SQLite: FOREIGN KEY constraint failed; PostgreSQL: SQLState 23503. */
+    static boolean isForeignKeyViolation(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && ("23503".equals(sql.getSQLState())
+                    || String.valueOf(sql.getMessage()).contains("FOREIGN KEY constraint failed"))) {
+                return true;
             }
         }
         return false;
