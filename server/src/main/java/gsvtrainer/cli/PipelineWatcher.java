@@ -20,9 +20,20 @@ final class PipelineWatcher {
     private static final Duration POLL = Duration.ofSeconds(2);
 
     private final GsvTrainerClient client;
+    private final Duration unreachableWarning;
+    private final java.util.function.Consumer<String> warn;
+    private long unreachableSince;
+    private boolean warned;
 
     PipelineWatcher(GsvTrainerClient client) {
+        this(client, Duration.ofSeconds(30), message -> System.err.println(System.lineSeparator() + message));
+    }
+
+    /** Says so through {@code warn} when the server has been unreachable for {@code unreachableWarning}. */
+    PipelineWatcher(GsvTrainerClient client, Duration unreachableWarning, java.util.function.Consumer<String> warn) {
         this.client = client;
+        this.unreachableWarning = unreachableWarning;
+        this.warn = warn;
     }
 
     TaskInfo watch(String taskId, PipelineDisplay display) throws InterruptedException {
@@ -56,9 +67,24 @@ final class PipelineWatcher {
             if (!streaming) {
                 steps.load(client.listRuns(taskId));
             }
+            if (unreachableSince != 0) {
+                warn.accept("server reachable again");
+                unreachableSince = 0;
+                warned = false;
+            }
             return task;
         } catch (GsvTrainerException e) {
             if (e.status() == 0 || e.status() >= 500) {
+                // steps go on on the server while it is away: keep trying, but say so after a while
+                long now = System.nanoTime();
+                if (unreachableSince == 0) {
+                    unreachableSince = now;
+                } else if (!warned && now - unreachableSince > unreachableWarning.toNanos()) {
+                    warn.accept("cannot reach the server for " + unreachableWarning.toSeconds() + " s ("
+                            + e.getMessage() + "); still trying. The task goes on on the server; stop watching with "
+                            + "Ctrl-C and check later with: gsv-trainer task status " + taskId);
+                    warned = true;
+                }
                 return previous;
             }
             throw e;
