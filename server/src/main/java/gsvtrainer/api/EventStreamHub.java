@@ -3,6 +3,7 @@ package gsvtrainer.api;
 import gsvtrainer.events.Event;
 import gsvtrainer.events.EventListener;
 import gsvtrainer.events.EventRepository;
+import gsvtrainer.task.TaskRepository;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +32,14 @@ class EventStreamHub implements EventListener, SmartLifecycle {
     private static final long KEEPALIVE_MS = 15_000;
 
     private final EventRepository events;
+    private final TaskRepository tasks;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final Semaphore signal = new Semaphore(0);
     private volatile Thread thread;
 
-    EventStreamHub(EventRepository events) {
+    EventStreamHub(EventRepository events, TaskRepository tasks) {
+        this.tasks = tasks;
         this.events = events;
     }
 
@@ -115,9 +118,16 @@ class EventStreamHub implements EventListener, SmartLifecycle {
                 }
             } while (batch.size() == BATCH);
         }
+        Map<String, Boolean> exists = new java.util.HashMap<>();
         for (Subscription s : subscriptions) {
             if (now - s.lastSentMillis > KEEPALIVE_MS) {
-                keepAlive(s);
+                if (!exists.computeIfAbsent(s.taskId, id -> tasks.find(id).isPresent())) {
+                    // the task was deleted: nothing will come any more, so the stream ends
+                    subscriptions.remove(s);
+                    s.emitter.complete();
+                } else {
+                    keepAlive(s);
+                }
             }
         }
     }

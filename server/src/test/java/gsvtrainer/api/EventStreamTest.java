@@ -69,4 +69,18 @@ class EventStreamTest extends StandinServerTest {
         }
         return events;
     }
+
+    @Test
+    void aStreamEndsWhenItsTaskIsDeleted() throws Exception {
+        String task = createStandinTask("deleted-while-streamed", Map.of());
+        var stream = http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/task/" + task
+                + "/events/stream"))).header("Accept", "text/event-stream").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(500);
+
+        assertThat(delete("/api/v1/task/" + task).statusCode()).isEqualTo(200);
+
+        var ended = stream.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(ended.statusCode()).isEqualTo(200);
+    }
 }
