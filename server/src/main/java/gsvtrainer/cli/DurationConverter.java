@@ -5,7 +5,7 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads {@code 90s}, {@code 30m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT2H}) durations. */
+/** Reads {@code 90s}, {@code 30m}, {@code 2h}, {@code 1d}, ISO-8601 ({@code PT2H}) or bare seconds ({@code 60}). */
 final class DurationConverter implements ITypeConverter<Duration> {
 
     @Override
@@ -14,6 +14,9 @@ final class DurationConverter implements ITypeConverter<Duration> {
         try {
             if (text.startsWith("p")) {
                 return Duration.parse(text.toUpperCase(Locale.ROOT));
+            }
+            if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+                return Duration.ofSeconds(Long.parseLong(text));
             }
             long amount = Long.parseLong(text.substring(0, text.length() - 1));
             return switch (text.charAt(text.length() - 1)) {

@@ -25,8 +25,9 @@ public class StopCommand implements Callable<Integer> {
     @Option(names = "--cleanup", description = "Also remove a stale pid file and leftover upload temp files")
     boolean cleanup;
 
-    @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for a graceful stop (default 30)")
-    int timeoutSeconds;
+    @Option(names = "--timeout", defaultValue = "30s", converter = DurationConverter.class,
+            description = "How long to wait for a graceful stop, e.g. 30s, 2m or 60 (seconds); default 30s")
+    Duration timeout;
 
     @Override
     public Integer call() throws Exception {
@@ -80,7 +81,7 @@ public class StopCommand implements Callable<Integer> {
         } else {
             process.destroy();
         }
-        if (await(process, Duration.ofSeconds(timeoutSeconds))) {
+        if (await(process, timeout)) {
             return true;
         }
         if (force) {

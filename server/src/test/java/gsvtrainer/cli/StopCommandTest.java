@@ -21,7 +21,7 @@ class StopCommandTest {
         try {
             Files.writeString(data.resolve(ServeCommand.PID_FILE), Long.toString(other.pid()));
 
-            int code = new CommandLine(new StopCommand()).execute("--data-dir", data.toString(), "--kill");
+            int code = new CommandLine(new StopCommand()).execute("--data-dir", data.toString(), "--kill", "--timeout", "2s");
 
             assertThat(code).isEqualTo(1);
             assertThat(other.waitFor(500, TimeUnit.MILLISECONDS)).as("the unrelated process lives").isFalse();
