@@ -32,6 +32,10 @@ final class TaskEventsCommand extends ClientCommand {
         if (!follow) {
             EventPage page = client.listEvents(taskId, after, limit);
             out().print(page, () -> page.events().forEach(e -> out().line(line(e))));
+            if (page.events().size() >= limit) {
+                err().println("(the first " + limit + " events after " + after + "; more with --after " + page.nextAfter()
+                        + ", or --follow)");
+            }
             return ExitCodes.OK;
         }
         try (EventSubscription subscription = client.streamEvents(taskId, after, this::print)) {

@@ -57,6 +57,17 @@ class TaskCommandTest {
     }
 
     @Test
+    void aFullPageOfEventsSaysHowToReadOn() {
+        api.json("/task/t_1/events", 200, "{\"events\": [{\"id\": 7, \"task_id\": \"t_1\", \"type\": \"log\", "
+                + "\"level\": \"info\", \"time\": \"2025-01-02T03:04:05Z\", \"data\": {\"line\": \"hello\"}}], \"next_after\": 7}");
+
+        assertThat(execute("events", "t_1", "--limit", "1")).isZero();
+
+        assertThat(out.toString()).contains("hello");
+        assertThat(err.toString()).contains("--after 7");
+    }
+
+    @Test
     void listPrintsATableOrJson() {
         api.json("/tasks", 200, "[" + TASK + "]");
 
