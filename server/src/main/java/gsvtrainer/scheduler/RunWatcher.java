@@ -59,10 +59,19 @@ class RunWatcher {
     void adopt(StepRun run) {
         Path runDir = workspaces.of(run.taskId()).run(run.id());
         long pid = run.pid() != null ? run.pid() : ProcessLauncher.pid(runDir).orElse(0L);
-        long started = run.pidStartedAt() != null ? run.pidStartedAt()
-                : ProcessGroups.startTimeMillis(pid).orElse(0L);
+        long started = run.pidStartedAt() != null ? run.pidStartedAt() : startedSinceClaimed(pid, run);
         watched.put(run.id(), new WatchedRun(run.id(), pid, started, Optional.empty(), runDir,
                 new LogTailer(runDir.resolve(RunLauncher.LOG_FILE), run.logOffset()), run.resources()));
+    }
+
+    /**
+     * The start time of the process now holding {@code pid} when it can be this run's (the service went
+     * down before recording it): started after the run was claimed, not an older process that has the
+     * pid after a reboot. 0, never alive, otherwise.
+     */
+    private static long startedSinceClaimed(long pid, StepRun run) {
+        long claimed = run.startedAt() == null ? Long.MAX_VALUE : run.startedAt().toEpochMilli() - 5_000;
+        return ProcessGroups.startTimeMillis(pid).filter(t -> t >= claimed).orElse(0L);
     }
 
     boolean isWatching(String runId) {
@@ -83,7 +92,9 @@ class RunWatcher {
                 follow(run, w);
                 if (run.cancelRequested() && !w.isBeingKilled()) {
                     log.info("cancelling run {} ({}), killing session {}", run.id(), run.step(), w.pid);
-                    w.kill = CompletableFuture.supplyAsync(() -> ProcessGroups.killSession(w.pid, settings.cancelGrace()));
+                    w.kill = w.mayKillSession()
+                            ? CompletableFuture.supplyAsync(() -> ProcessGroups.killSession(w.pid, settings.cancelGrace()))
+                            : CompletableFuture.completedFuture(true);
                 }
                 boolean ended = w.isBeingKilled() ? w.kill.isDone() : !w.isAlive();
                 if (ended) {
@@ -107,7 +118,7 @@ class RunWatcher {
         for (WatchedRun w : java.util.List.copyOf(watched.values())) {
             if (!ids.contains(w.runId) && watched.remove(w.runId) != null) {
                 log.warn("run {} is no longer running in the database; stopping what is left of it", w.runId);
-                if (w.pid > 0) {
+                if (w.mayKillSession()) {
                     CompletableFuture.runAsync(() -> ProcessGroups.killSession(w.pid, settings.cancelGrace()));
                 }
                 freed.add(w.resources);
@@ -128,7 +139,7 @@ class RunWatcher {
 
     private void end(StepRun run, WatchedRun w) throws IOException {
         boolean cancelled = w.isBeingKilled();
-        if (!cancelled && w.pid > 0) {
+        if (!cancelled && w.mayKillSession()) {
             ProcessGroups.killSession(w.pid, java.time.Duration.ZERO);
         }
         follow(run, w);

@@ -36,6 +36,22 @@ final class WatchedRun {
         return pid > 0 && ProcessGroups.isSameAndAlive(pid, startedAtMillis);
     }
 
+    /**
+     * Whether signalling the session {@link #pid} leads can only reach this run's processes: false when
+     * that pid now belongs to another process (started at another time), which Linux allows only once
+     * no process of the run's session is left, so there is nothing of ours to kill there.
+     */
+    boolean mayKillSession() {
+        if (pid <= 0) {
+            return false;
+        }
+        if (handle.isPresent()) {
+            return true;
+        }
+        return ProcessGroups.startTimeMillis(pid).map(started -> Math.abs(started - startedAtMillis) < 1000)
+                .orElse(true);
+    }
+
     boolean isBeingKilled() {
         return kill != null;
     }
