@@ -57,8 +57,11 @@ public final class TrainSovitsStep implements StepAction<TrainSovitsParams> {
         try (WeightArtifacts.Guard guard = artifacts.reportOnShutdown()) {
             TrainingProcess.run(context, checkout, version.s2Trainer(), List.of("--config", configFile.toString()),
                     Map.of("version", version.name()), progress[0]);
+        } finally {
+            // however training ended (done, failed, cancelled before this JVM began shutting down, which
+            // removes the hook), the weights it saved are reported
+            artifacts.scanQuietly();
         }
-        artifacts.scan();
     }
 
     private static void scan(WeightArtifacts artifacts) {

@@ -66,6 +66,15 @@ final class WeightArtifacts {
         void close();
     }
 
+    /** {@link #scan()} where an error must not hide the one already on its way (a finally block). */
+    void scanQuietly() {
+        try {
+            scan();
+        } catch (IOException | RuntimeException e) {
+            reporter.log("warn", "could not look for saved weights: " + e.getMessage());
+        }
+    }
+
     /** Reports the weights saved since this run started that were not reported yet; returns how many. */
     synchronized int scan() throws IOException {
         int found = 0;
