@@ -8,7 +8,10 @@ import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds a weight of the task: the one named, else the one of the highest epoch. */
+/**
+ * Finds a weight of the task: the one named, else the one saved last (then the highest epoch): after a
+ * training forced to start again with fewer epochs, the older run's higher-epoch weights are not it.
+ */
 final class LatestWeight {
 
     private LatestWeight() {
@@ -27,8 +30,16 @@ final class LatestWeight {
         }
         try (var files = Files.list(dir)) {
             return files.filter(f -> names.matcher(f.getFileName().toString()).matches())
-                    .max(Comparator.<Path>comparingLong(f -> epoch(names, f)).thenComparing(f -> f.getFileName().toString()))
+                    .max(Comparator.<Path>comparingLong(LatestWeight::modified).thenComparingLong(f -> epoch(names, f)))
                     .orElseThrow(() -> new StepFailure("weight_not_found", "the task has no " + kind + " weight yet"));
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -47,6 +47,24 @@ class TestInferenceTest extends StandinServerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theWeightsSavedLastAreUsedNotAnOlderTrainingsHigherEpoch() throws Exception {
+        String task = createTask("infer-retrained", "v2", "0", Map.of());
+        givenFeatures(task);
+        givenSucceeded(task, "train_sovits", "train_gpt");
+        Path old = workspace(task).resolve("weights/sovits/spk_e8_s96.pth");
+        write(old, "from the first training");
+        java.nio.file.Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        write(workspace(task).resolve("weights/sovits/spk_e4_s48.pth"), "from the training forced to start again");
+        write(workspace(task).resolve("weights/gpt/spk-e4.ckpt"), "g4");
+
+        awaitStatus(runStep(task, "test_inference", Map.of()), RunStatus.SUCCEEDED, Duration.ofSeconds(60));
+
+        assertThat((Map<String, Object>) artifacts(task, "inference_audio").get(0).get("metadata"))
+                .containsEntry("sovits_weight", "spk_e4_s48.pth");
+    }
+
+    @Test
     void withoutWeightsItFailsNamingWhatIsMissing() {
         String task = createTask("infer-none", "v2", "0", Map.of());
         givenFeatures(task);
