@@ -5,6 +5,7 @@ import gsvtrainer.pipeline.Resources;
 import gsvtrainer.pipeline.StepDefinition;
 import gsvtrainer.pipeline.StepRegistry;
 import gsvtrainer.process.LaunchedProcess;
+import gsvtrainer.process.ProcessGroups;
 import gsvtrainer.steprun.RunError;
 import gsvtrainer.steprun.RunLifecycle;
 import gsvtrainer.steprun.RunStatus;
@@ -86,9 +87,11 @@ final class Dispatcher {
             slots.release(resources.get());
             return false;
         }
-        StepRun claimed = runs.find(run.id()).orElseThrow();
+        StepRun claimed = run;
+        LaunchedProcess process = null;
         try {
-            LaunchedProcess process = launcher.launch(task, claimed, resources.get(), cpuThreads());
+            claimed = runs.find(run.id()).orElseThrow();
+            process = launcher.launch(task, claimed, resources.get(), cpuThreads());
             runs.recordProcess(run.id(), process.pid(), process.startedAtMillis());
             watcher.watch(claimed, process);
             process.handle().ifPresent(p -> p.onExit().thenRun(onExit));
@@ -96,8 +99,15 @@ final class Dispatcher {
                     resources.get());
         } catch (Exception e) {
             log.error("cannot start run {}: {}", run.id(), e.toString());
-            lifecycle.finish(claimed, RunStatus.FAILED, null, new RunError("launch_failed", e.getMessage()));
-            slots.release(resources.get());
+            if (process != null) {
+                // started but not followed: it must not go on holding a GPU no one accounts for
+                ProcessGroups.killSession(process.pid(), java.time.Duration.ZERO);
+            }
+            try {
+                lifecycle.finish(claimed, RunStatus.FAILED, null, new RunError("launch_failed", e.getMessage()));
+            } finally {
+                slots.release(resources.get());
+            }
         }
         return true;
     }

@@ -97,6 +97,14 @@ class RunWatcher {
                             : CompletableFuture.completedFuture(true);
                 }
                 boolean ended = w.isBeingKilled() ? w.kill.isDone() : !w.isAlive();
+                if (ended && w.isBeingKilled() && !w.kill.join()) {
+                    // processes outlived SIGKILL (stuck in the kernel, e.g. a GPU tearing down): the run keeps
+                    // its slots and the next pass kills again, rather than handing a busy GPU to another run
+                    log.warn("run {} ({}): processes of session {} are still there after SIGKILL; trying again",
+                            run.id(), run.step(), w.pid);
+                    w.kill = null;
+                    ended = false;
+                }
                 if (ended) {
                     end(run, w);
                     freed.add(run.resources());
