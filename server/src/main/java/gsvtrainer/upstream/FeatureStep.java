@@ -68,7 +68,9 @@ abstract class FeatureStep implements StepAction<FeatureParams> {
         List<Integer> exits = awaitAll(context, processes, exp, input.clips().size());
         List<String> failed = new ArrayList<>();
         for (int i = 0; i < shards.size(); i++) {
-            if (exits.get(i) != 0) {
+            if (exits.get(i) == STOPPED) {
+                failed.add("shard " + shards.get(i).index() + " was stopped");
+            } else if (exits.get(i) != 0) {
                 Shard shard = shards.get(i);
                 failed.add("shard " + shard.index() + " of " + shard.count() + " exited with code " + exits.get(i)
                         + " (log " + context.workspace().root().relativize(processes.get(i).log()) + "): "
@@ -90,13 +92,39 @@ abstract class FeatureStep implements StepAction<FeatureParams> {
         }
     }
 
+    /** The exit recorded for a shard stopped because another one failed. */
+    private static final int STOPPED = Integer.MIN_VALUE;
+
+    /**
+     * Waits for every shard; once one fails, the others are stopped rather than left to run for hours
+     * on GPUs the failed step still holds.
+     */
     private List<Integer> awaitAll(StepContext context, List<UpstreamProcess> processes, Path exp, int clips)
             throws IOException, InterruptedException {
-        List<Integer> exits = new ArrayList<>();
-        for (UpstreamProcess process : processes) {
-            exits.add(process.waitFor(line -> report(context, exp, clips)));
+        Integer[] exits = new Integer[processes.size()];
+        boolean stopping = false;
+        int left = processes.size();
+        while (left > 0) {
+            for (int i = 0; i < processes.size(); i++) {
+                if (exits[i] != null) {
+                    continue;
+                }
+                java.util.OptionalInt exit = processes.get(i).poll(line -> report(context, exp, clips));
+                if (exit.isEmpty()) {
+                    continue;
+                }
+                exits[i] = stopping && exit.getAsInt() != 0 ? STOPPED : exit.getAsInt();
+                left--;
+                if (exit.getAsInt() != 0 && !stopping) {
+                    stopping = true;
+                    processes.forEach(UpstreamProcess::kill);
+                }
+            }
+            if (left > 0) {
+                Thread.sleep(200);
+            }
         }
-        return exits;
+        return List.of(exits);
     }
 
     private long lastReport;

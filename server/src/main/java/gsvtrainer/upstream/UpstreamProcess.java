@@ -52,6 +52,27 @@ final class UpstreamProcess {
         return log;
     }
 
+    private LogTail following;
+
+    /**
+     * Hands the lines written since the last call to {@code lines} (the same consumer each time); the
+     * exit code once the process has ended and its output is read to the end.
+     */
+    java.util.OptionalInt poll(Consumer<String> lines) throws IOException {
+        if (following == null) {
+            following = new LogTail(log, lines);
+        }
+        boolean ended = !process.isAlive();
+        following.poll(ended);
+        return ended ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+    }
+
+    /** Kills the process and what it started (a shard that need not finish once another failed). */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
     /** Waits for the process, handing each line of its output to {@code lines}; returns its exit code. */
     int waitFor(Consumer<String> lines) throws IOException, InterruptedException {
         LogTail tail = new LogTail(log, lines);

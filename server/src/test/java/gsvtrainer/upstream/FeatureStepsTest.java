@@ -85,6 +85,19 @@ class FeatureStepsTest extends StandinServerTest {
     }
 
     @Test
+    void aFailedShardStopsTheOthersInsteadOfWaitingForThem() {
+        String task = createTask("shard-stops-others", "v2", "0-1", Map.of());
+        givenDataset(task, 3);
+        // shard 1 would take two minutes, longer than this test waits
+        behave(task, Map.of("1-get-text", Map.of("fail_part", 0, "sleep_part", 1, "sleep_seconds", 120)));
+
+        String runId = runStep(task, "extract_text_features", Map.of());
+        StepRun failed = awaitStatus(runId, RunStatus.FAILED, TIMEOUT);
+
+        assertThat(failed.error().message()).contains("shard 0 of 2 exited with code 1").contains("shard 1 was stopped");
+    }
+
+    @Test
     void aTranscriptWithoutSupportedLanguagesFailsWithNoFeatures() {
         String task = createTask("no-language", "v2", "0", Map.of());
         givenSucceeded(task, "asr_transcribe");

@@ -47,6 +47,9 @@ def start_loader_child():
 
 
 def exit_if_asked(b, i_part=None):
+    if i_part is not None and str(b.get("sleep_part", "")) == str(i_part):
+        import time
+        time.sleep(float(b.get("sleep_seconds", 120)))
     if i_part is not None and str(b.get("fail_part", "")) == str(i_part):
         print("Traceback (most recent call last):\nRuntimeError: stand-in part %s fails as asked" % i_part, file=sys.stderr)
         sys.exit(1)
