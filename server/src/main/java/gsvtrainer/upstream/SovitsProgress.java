@@ -18,6 +18,7 @@ final class SovitsProgress implements Consumer<String> {
 
     static final List<String> LOSSES = List.of("loss_disc", "loss_gen", "loss_fm", "loss_mel", "kl_ssl", "loss_kl");
 
+    private boolean saidNotFinite;
     private static final Pattern START = Pattern.compile("start training from epoch (\\d+)");
     private static final Pattern EPOCH = Pattern.compile("Train Epoch: (\\d+) \\[(\\d+)%]");
     private static final Pattern LOSS_LIST = Pattern.compile("\\[((?:[-+\\w.]+, ){7}[-+\\w.]+)]\\s*$");
@@ -79,20 +80,39 @@ final class SovitsProgress implements Consumer<String> {
 
     private void losses(String[] values) {
         try {
-            step = (long) Double.parseDouble(values[6]);
+            step = (long) pythonFloat(values[6]);
             Map<String, Object> detail = Map.of("epoch", epoch, "step", step);
             for (int i = 0; i < LOSSES.size(); i++) {
-                double value = Double.parseDouble(values[i]);
-                latest.put(LOSSES.get(i), value);
-                reporter.metric(LOSSES.get(i), value, detail);
+                metric(LOSSES.get(i), pythonFloat(values[i]), detail);
             }
-            double lr = Double.parseDouble(values[7]);
-            latest.put("lr", lr);
-            reporter.metric("lr", lr, detail);
+            metric("lr", pythonFloat(values[7]), detail);
             report(true);
         } catch (NumberFormatException e) {
             reporter.log("warn", "unreadable loss line: " + String.join(", ", values));
         }
+    }
+
+    /** A finite value becomes a metric; a nan or inf loss (a half-precision blow-up) is said once, not sent. */
+    private void metric(String name, double value, Map<String, Object> detail) {
+        if (!Double.isFinite(value)) {
+            if (!saidNotFinite) {
+                reporter.log("warn", name + " is " + value + " at step " + step + " (later non-finite losses are not reported)");
+                saidNotFinite = true;
+            }
+            return;
+        }
+        latest.put(name, value);
+        reporter.metric(name, value, detail);
+    }
+
+    /** Python's float text: also nan, inf and -inf, which Java spells differently. */
+    static double pythonFloat(String text) {
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "nan", "-nan" -> Double.NaN;
+            case "inf", "+inf" -> Double.POSITIVE_INFINITY;
+            case "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(text);
+        };
     }
 
     private void report(boolean always) {

@@ -34,6 +34,23 @@ class ProgressParsersTest {
     }
 
     @Test
+    void nanLossesAdvanceTheStepAndAreSaidOnceNotSentAsMetrics() {
+        RecordingReporter reporter = new RecordingReporter();
+        SovitsProgress parser = new SovitsProgress(reporter, 8, () -> { });
+
+        parser.accept("INFO:spk:Train Epoch: 1 [0%]");
+        parser.accept("INFO:spk:[nan, 2.3116, 9.2137, inf, 1.4474, 2.1097, 100, 9.99625e-05]");
+        parser.accept("INFO:spk:[nan, 2.2, 9.1, nan, 1.4, 2.0, 200, 9.99e-05]");
+
+        assertThat(reporter.metrics).extracting(RecordingReporter.Metric::name).doesNotContain("loss_disc", "loss_mel")
+                .contains("loss_gen", "lr");
+        assertThat(reporter.metrics).allMatch(m -> Double.isFinite(m.value()));
+        assertThat(reporter.metrics).last().satisfies(m -> assertThat(m.detail()).containsEntry("step", 200L));
+        assertThat(reporter.logs).filteredOn(l -> l.contains("NaN")).hasSize(1);
+        assertThat(reporter.logs).noneMatch(l -> l.contains("unreadable"));
+    }
+
+    @Test
     void aFailedSaveIsLoggedNotReportedAsAWeight() {
         RecordingReporter reporter = new RecordingReporter();
         AtomicInteger saved = new AtomicInteger();
