@@ -58,7 +58,8 @@ public record GsvSettings(
         maxTaskUploadSize = maxTaskUploadSize == null ? DataSize.ofGigabytes(10) : maxTaskUploadSize;
         cancelGrace = cancelGrace == null ? Duration.ofSeconds(5) : cancelGrace;
         schedulerTick = schedulerTick == null ? Duration.ofMillis(200) : schedulerTick;
-        leaseTtl = leaseTtl == null ? Duration.ofSeconds(15) : leaseTtl;
+        // longer than SQLite's 30 s busy timeout, so a tick held up by a busy database keeps the lease
+        leaseTtl = leaseTtl == null ? Duration.ofSeconds(60) : leaseTtl;
         stepJvmOptions = stepJvmOptions == null ? "-XX:+UseSerialGC -Xshare:auto" : stepJvmOptions;
         stepNice = stepNice == null ? 10 : Math.max(0, Math.min(19, stepNice));
         stepStandby = stepStandby == null || stepStandby;

@@ -123,6 +123,12 @@ public class LocalExecutor implements SmartLifecycle, ExecutorSignal {
         }
         var freed = watcher.tick();
         freed.forEach(slots::release);
+        // following runs can take long (a kill, a backlog of log lines): renew before starting any, so that
+        // a lease that expired meanwhile, and another instance took, stops this one from scheduling too
+        if (!lease.tryHold(settings.leaseTtl())) {
+            holding = false;
+            return;
+        }
         dispatcher.tick();
     }
 

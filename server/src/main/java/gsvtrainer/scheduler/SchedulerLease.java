@@ -23,7 +23,8 @@ public class SchedulerLease {
         this.jdbc = jdbc;
         this.clock = clock;
         this.holder = hostName() + ":" + ProcessHandle.current().pid() + ":"
-                + ManagementFactory.getRuntimeMXBean().getStartTime() + ":" + gsvtrainer.config.Ids.random(6);
+                + ManagementFactory.getRuntimeMXBean().getStartTime() + ":" + gsvtrainer.config.Ids.random(6) + ":"
+                + PID_NAMESPACE;
     }
 
     public String holder() {
@@ -46,9 +47,17 @@ public class SchedulerLease {
                 .param(holder).update();
     }
 
+    /**
+     * Whether the holder is a process of this host, in this pid namespace, that is gone: then the lease
+     * is taken at once instead of when it expires. Another namespace (a container sharing the host
+     * name) cannot be judged by pid, so its lease is left to expire.
+     */
     private boolean isDeadLocalHolder(String other) {
         String[] parts = other.split(":");
         if (parts.length < 3 || !parts[0].equals(hostName())) {
+            return false;
+        }
+        if (parts.length >= 5 ? !parts[4].equals(PID_NAMESPACE) : !PID_NAMESPACE.isEmpty()) {
             return false;
         }
         try {
@@ -58,6 +67,18 @@ public class SchedulerLease {
                     .map(t -> Math.abs(t.toEpochMilli() - start) > 2000).orElse(true);
         } catch (NumberFormatException e) {
             return false;
+        }
+    }
+
+    /** This process's pid namespace ("4026531836"), or empty where /proc does not tell. */
+    private static final String PID_NAMESPACE = pidNamespace();
+
+    private static String pidNamespace() {
+        try {
+            return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/pid")).toString()
+                    .replaceAll("\\D", "");
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return "";
         }
     }
 
