@@ -17,9 +17,7 @@ class TestInferenceTest extends StandinServerTest {
     @Test
     @SuppressWarnings("unchecked")
     void synthesisesWithTheNewestWeightsAndAnAutoPickedReference() throws Exception {
-        String task = createTask("infer", "v2ProPlus", "0", Map.of());
-        givenFeatures(task);
-        givenSucceeded(task, "train_sovits", "train_gpt");
+        String task = trainedTask("infer", "v2ProPlus", Map.of());
         write(workspace(task).resolve("weights/sovits/spk_e1_s4.pth"), "w1");
         write(workspace(task).resolve("weights/sovits/spk_e12_s48.pth"), "w12");
         write(workspace(task).resolve("weights/gpt/spk-e3.ckpt"), "g3");
@@ -49,9 +47,7 @@ class TestInferenceTest extends StandinServerTest {
     @Test
     @SuppressWarnings("unchecked")
     void theWeightsSavedLastAreUsedNotAnOlderTrainingsHigherEpoch() throws Exception {
-        String task = createTask("infer-retrained", "v2", "0", Map.of());
-        givenFeatures(task);
-        givenSucceeded(task, "train_sovits", "train_gpt");
+        String task = trainedTask("infer-retrained", "v2", Map.of());
         Path old = workspace(task).resolve("weights/sovits/spk_e8_s96.pth");
         write(old, "from the first training");
         java.nio.file.Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
@@ -66,9 +62,7 @@ class TestInferenceTest extends StandinServerTest {
 
     @Test
     void withoutWeightsItFailsNamingWhatIsMissing() {
-        String task = createTask("infer-none", "v2", "0", Map.of());
-        givenFeatures(task);
-        givenSucceeded(task, "train_sovits", "train_gpt");
+        String task = trainedTask("infer-none", "v2", Map.of());
 
         StepRun failed = awaitStatus(runStep(task, "test_inference", Map.of()), RunStatus.FAILED, Duration.ofSeconds(60));
 
@@ -78,9 +72,7 @@ class TestInferenceTest extends StandinServerTest {
     @Test
     @SuppressWarnings("unchecked")
     void aGivenReferenceTakesTheTasksLanguageAndLanguagesAreCheckedBeforeModelsLoad() {
-        String task = createTask("infer-lang", "v2", "0", Map.of("language", "en"));
-        givenFeatures(task);
-        givenSucceeded(task, "train_sovits", "train_gpt");
+        String task = trainedTask("infer-lang", "v2", Map.of("language", "en"));
         write(workspace(task).resolve("weights/sovits/spk_e1_s4.pth"), "w1");
         write(workspace(task).resolve("weights/gpt/spk-e1.ckpt"), "g1");
 
@@ -93,9 +85,7 @@ class TestInferenceTest extends StandinServerTest {
         assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(unknown.body()).contains("text_language", "all_zh");
 
-        String v1 = createTask("infer-v1", "v1", "0", Map.of());
-        givenFeatures(v1);
-        givenSucceeded(v1, "train_sovits", "train_gpt");
+        String v1 = trainedTask("infer-v1", "v1", Map.of());
         write(workspace(v1).resolve("weights/sovits/spk_e1_s4.pth"), "w1");
         write(workspace(v1).resolve("weights/gpt/spk-e1.ckpt"), "g1");
         StepRun korean = awaitStatus(runStep(v1, "test_inference", Map.of("text_language", "ko")), RunStatus.FAILED,
@@ -103,5 +93,13 @@ class TestInferenceTest extends StandinServerTest {
         assertThat(korean.error().code()).isEqualTo("invalid_param");
         assertThat(korean.error().message()).contains("ko", "v1");
         assertThat(calls(v1, "tts")).isEmpty();
+    }
+
+    /** A task whose features and both trainings succeeded, its weights still to be written. */
+    private String trainedTask(String name, String version, Map<String, Object> config) {
+        String task = createTask(name, version, "0", config);
+        givenFeatures(task);
+        givenSucceeded(task, "train_sovits", "train_gpt");
+        return task;
     }
 }
