@@ -46,7 +46,7 @@ class RunLogController {
         StepRun run = steps.requireRun(caller, taskId, runId);
         Path file = logs.logFile(run);
         StreamingResponseBody body = out -> {
-            RunLogs.Tail start = logs.tail(run, tail, Long.MAX_VALUE);
+            RunLogs.Tail start = logs.tail(run, tail);
             for (String line : start.lines()) {
                 write(out, line);
             }

@@ -47,23 +47,15 @@ class RunLogs {
         return all.length() <= TASK_LOG_LIMIT ? all.toString() : all.substring(all.length() - TASK_LOG_LIMIT);
     }
 
-    /** The last {@code tail} readable lines of a run's log (all when tail <= 0). */
-    List<String> tail(StepRun run, int tail) {
-        return tail(run, tail, Long.MAX_VALUE).lines();
-    }
-
-    /** Readable lines of the log's complete lines before {@code upTo}, and the offset after them. */
+    /** Readable lines of the log's complete lines, and the offset just after them. */
     record Tail(List<String> lines, long offset) {
     }
 
-    /** The last {@code tail} readable lines among the log's complete lines before {@code upTo}. */
-    Tail tail(StepRun run, int tail, long upTo) {
+    /** The last {@code tail} readable lines of a run's log (all when tail <= 0), up to its last complete line. */
+    Tail tail(StepRun run, int tail) {
         Deque<String> kept = new ArrayDeque<>();
-        byte[] bytes = bytes(logFile(run), upTo);
-        int end = bytes.length;
-        while (end > 0 && bytes[end - 1] != '\n') {
-            end--;
-        }
+        byte[] bytes = bytes(logFile(run));
+        int end = completeLines(bytes);
         for (String line : decode(bytes, end).split("\n")) {
             readable(line).ifPresent(l -> {
                 kept.addLast(l);
@@ -92,10 +84,7 @@ class RunLogs {
             byte[] buffer = new byte[(int) Math.min(length - offset, MAX_READ)];
             in.seek(offset);
             in.readFully(buffer);
-            int end = buffer.length;
-            while (end > 0 && buffer[end - 1] != '\n') {
-                end--;
-            }
+            int end = completeLines(buffer);
             if (end == 0 && buffer.length == MAX_READ) {
                 end = buffer.length; // a MiB without a newline: hand it over as a line rather than wait forever
             }
@@ -107,14 +96,23 @@ class RunLogs {
     }
 
     private static List<String> lines(Path file) {
-        byte[] bytes = bytes(file, Long.MAX_VALUE);
+        byte[] bytes = bytes(file);
         return bytes.length == 0 ? List.of() : List.of(decode(bytes, bytes.length).split("\n"));
     }
 
-    /** The file's first {@code upTo} bytes (all of a shorter file); none when it is missing or unreadable. */
-    private static byte[] bytes(Path file, long upTo) {
+    /** The length of {@code bytes} up to and including its last newline. */
+    private static int completeLines(byte[] bytes) {
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
+        }
+        return end;
+    }
+
+    /** The file's bytes; none when it is missing or unreadable. */
+    private static byte[] bytes(Path file) {
         try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            byte[] bytes = new byte[(int) Math.min(Math.min(in.length(), upTo), Integer.MAX_VALUE - 8)];
+            byte[] bytes = new byte[(int) Math.min(in.length(), Integer.MAX_VALUE - 8)];
             in.readFully(bytes);
             return bytes;
         } catch (IOException e) {

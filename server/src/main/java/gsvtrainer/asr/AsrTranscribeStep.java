@@ -140,11 +140,7 @@ public class AsrTranscribeStep implements StepAction<AsrParams> {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> {
-                        String name = f.getFileName().toString();
-                        return name.toLowerCase().endsWith(".wav") && !name.startsWith(".") && !name.startsWith("_");
-                    })
+            return files.filter(Files::isRegularFile).filter(TaskWorkspace::isClip)
                     .map(f -> f.toAbsolutePath().normalize())
                     .sorted().toList();
         }

@@ -77,9 +77,10 @@ public record TaskWorkspace(Path root) {
         return times;
     }
 
-    private static boolean isClip(Path file) {
+    /** A clip of the sliced or denoised folder: a {@code .wav}, not a hidden temp file or a {@code _report}. */
+    public static boolean isClip(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(".wav") && !name.startsWith(".");
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(".wav") && !name.startsWith(".") && !name.startsWith("_");
     }
 
     /** Creates the folder (and its parents) if missing and returns it. */

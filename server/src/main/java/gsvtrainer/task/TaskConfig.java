@@ -56,9 +56,14 @@ public final class TaskConfig {
         if (asrBackend != null && !AsrParams.BACKENDS.contains(String.valueOf(asrBackend))) {
             throw new IllegalArgumentException(AsrParams.CONFIG_BACKEND + " must be one of " + AsrParams.BACKENDS);
         }
-        if (!String.valueOf(config.get("gpu_id")).matches("\\d+(-\\d+)*")) {
+        if (!isGpuId(String.valueOf(config.get("gpu_id")))) {
             throw new IllegalArgumentException("gpu_id must look like '0' or '0-1'");
         }
         return config;
+    }
+
+    /** A webui GPU string: GPU indexes joined by '-' ("0", "0-1"). */
+    public static boolean isGpuId(String gpuId) {
+        return gpuId.matches("\\d+(-\\d+)*");
     }
 }

@@ -1,6 +1,8 @@
 package gsvtrainer.upstream;
 
-/** The {@code gpu_id} strings of webui: GPU indexes joined by '-' ("0", "0-1"). */
+import gsvtrainer.task.TaskConfig;
+
+/** The {@code gpu_id} param of the upstream steps, checked as the task config's is. */
 final class GpuIds {
 
     private GpuIds() {
@@ -8,7 +10,7 @@ final class GpuIds {
 
     /** Throws IllegalArgumentException unless {@code gpuId} is null or of that form. */
     static void check(String gpuId) {
-        if (gpuId != null && !gpuId.matches("\\d+(-\\d+)*")) {
+        if (gpuId != null && !TaskConfig.isGpuId(gpuId)) {
             throw new IllegalArgumentException("gpu_id must look like '0' or '0-1', not '" + gpuId + "'");
         }
     }
