@@ -67,11 +67,11 @@ final class PipelineWatcher {
             if (!streaming) {
                 steps.load(client.listRuns(taskId));
             }
-            if (unreachableSince != 0) {
+            if (warned) {
                 warn.accept("server reachable again");
-                unreachableSince = 0;
-                warned = false;
             }
+            unreachableSince = 0;
+            warned = false;
             return task;
         } catch (GsvTrainerException e) {
             if (e.status() == 0 || e.status() >= 500) {
