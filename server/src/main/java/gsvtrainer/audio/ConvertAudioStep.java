@@ -33,6 +33,11 @@ public class ConvertAudioStep implements StepAction<ConvertAudioParams> {
     }
 
     @Override
+    public void prepare() {
+        AudioNatives.load();
+    }
+
+    @Override
     public String name() {
         return "convert_audio";
     }

@@ -13,6 +13,7 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
 
 /**
  * One file opened with FFmpeg (JavaCV's bundled natives): what its container says, and the packets of
@@ -42,7 +43,9 @@ final class FfmpegInput implements AutoCloseable {
         if (Files.size(file) == 0) {
             throw new BadAudioException(file, BadAudioException.Reason.EMPTY_FILE, null);
         }
+        AudioNatives.load();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        grabber.setImageMode(FrameGrabber.ImageMode.RAW); // else it asks for a pixel format an audio file rejects
         try {
             grabber.start();
             if (!grabber.hasAudio() || grabber.getAudioStream() < 0) {

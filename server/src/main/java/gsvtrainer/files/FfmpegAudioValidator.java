@@ -1,11 +1,12 @@
 package gsvtrainer.files;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import gsvtrainer.audio.AudioNatives;
 import java.nio.file.Path;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,13 +18,11 @@ class FfmpegAudioValidator implements AudioValidator {
 
     private static final Logger log = LoggerFactory.getLogger(FfmpegAudioValidator.class);
 
-    static {
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-    }
-
     @Override
     public AudioCheck check(Path file) throws NotAudioException {
+        AudioNatives.load();
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            grabber.setImageMode(FrameGrabber.ImageMode.RAW);
             grabber.start();
             if (grabber.getAudioChannels() <= 0) {
                 throw new NotAudioException("the file has no audio stream");

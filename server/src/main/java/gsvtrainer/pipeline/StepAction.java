@@ -18,4 +18,12 @@ public interface StepAction<P extends Record> {
      * failure (bad input, missing upstream); any other exception fails the run as {@code step_error}.
      */
     void run(StepContext context, P params) throws Exception;
+
+    /**
+     * Loads, ahead of any run, what the step's runs need and take long to load (native libraries). A
+     * run process started before its run calls this on a background thread while it waits, so it must
+     * write nothing and be safe beside any run; a failure here is ignored (the run meets it again).
+     */
+    default void prepare() {
+    }
 }

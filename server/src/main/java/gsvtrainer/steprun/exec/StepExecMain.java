@@ -3,6 +3,7 @@ package gsvtrainer.steprun.exec;
 import gsvtrainer.pipeline.Pipeline;
 import gsvtrainer.pipeline.StepRegistry;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The main class of run processes, kept apart from the CLI so that a run process loads no command
@@ -31,7 +32,10 @@ public final class StepExecMain {
                 return new Standby(Path.of(args[1]), process, service).run();
             }
             if (mode.equals("warm-up") && args.length == 1) {
-                process.warmUp(() -> false);
+                Optional<Thread> preparing = process.warmUp(() -> false);
+                if (preparing.isPresent()) {
+                    preparing.get().join();
+                }
                 return StepProcess.EXIT_OK;
             }
         } catch (Exception e) {

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,10 +51,13 @@ public final class StepProcess {
     /**
      * Loads and exercises, once and without writing anything, what every run goes through: the spec's
      * JSON, the run channel, every step's implementation and default params. Stops early once
-     * {@code enough} says so (a run arrived). A process started ahead of its run does this while it
-     * waits; the class archive of run processes is made from it.
+     * {@code enough} says so (a run arrived). Otherwise it then {@linkplain StepAction#prepare()
+     * prepares} every step on a background thread, which it returns, so that the run that arrives
+     * later finds, say, FFmpeg's libraries already loaded; a run that arrives meanwhile starts at once
+     * beside it. A process started ahead of its run does this while it waits; the class archive of run
+     * processes is made from it, after waiting for that thread.
      */
-    public void warmUp(BooleanSupplier enough) {
+    public Optional<Thread> warmUp(BooleanSupplier enough) {
         RunSpec sample = new RunSpec("r", "t", Pipeline.CONVERT_AUDIO, Map.of("n", 1), false, Map.of("version", "v2"),
                 List.of("0"), 1, "/", Map.of("k", "v"), StepProcess.class.getName());
         Json.read(Json.write(sample), RunSpec.class);
@@ -62,16 +66,29 @@ public final class StepProcess {
         quiet.progress(0.5, Map.of("done", 1));
         quiet.timing(0, 0);
         RunChannel.decode(RunChannel.PREFIX + Json.write(Map.of("type", "log", "message", "warm-up")));
+        List<StepAction<?>> actions = new ArrayList<>();
         for (StepDefinition definition : pipeline.all()) {
             if (enough.getAsBoolean()) {
-                return;
+                return Optional.empty();
             }
-            registry().find(definition.name());
+            registry().find(definition.name()).ifPresent(actions::add);
             try {
                 codec.encode(codec.decode(definition, Map.of()));
             } catch (InvalidParamsException e) {
                 // a step whose params have no defaults: its record type is loaded all the same
             }
+        }
+        Thread preparing = new Thread(() -> actions.forEach(StepProcess::prepare), "prepare-steps");
+        preparing.setDaemon(true);
+        preparing.start();
+        return Optional.of(preparing);
+    }
+
+    private static void prepare(StepAction<?> action) {
+        try {
+            action.prepare();
+        } catch (RuntimeException | LinkageError e) {
+            // the run of this step, if one comes, fails on the same cause and reports it
         }
     }
 

@@ -2,17 +2,67 @@ package gsvtrainer.steprun.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gsvtrainer.pipeline.Pipeline;
+import gsvtrainer.pipeline.StepAction;
+import gsvtrainer.pipeline.StepContext;
+import gsvtrainer.pipeline.StepRegistry;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Run errors reach API clients: the task workspace appears in them only as relative paths. */
 class StepProcessTest {
+
+    /** A step that records being prepared, or fails to be. */
+    private record Preparing(String name, CountDownLatch prepared, boolean fails) implements StepAction<Preparing.None> {
+
+        record None() {
+        }
+
+        @Override
+        public void run(StepContext context, None params) {
+            throw new AssertionError("never run here");
+        }
+
+        @Override
+        public void prepare() {
+            prepared.countDown();
+            if (fails) {
+                throw new UnsatisfiedLinkError("no such library");
+            }
+        }
+    }
 
     private static RunSpec spec(String workspace) {
         return new RunSpec("r_1", "t_1", "slice_audio", Map.of(), false, Map.of(), List.of(), 1, workspace, Map.of(), null);
     }
 
+    @Test
+    void warmingUpPreparesEveryStepOnABackgroundThreadAndAFailureThereStopsNothing() throws Exception {
+        CountDownLatch prepared = new CountDownLatch(2);
+        StepRegistry registry = new StepRegistry(List.of(new Preparing(Pipeline.CONVERT_AUDIO, prepared, true),
+                new Preparing(Pipeline.SLICE_AUDIO, prepared, false)));
+        StepProcess process = new StepProcess(() -> registry, new Pipeline(), System.out);
+
+        Thread preparing = process.warmUp(() -> false).orElseThrow();
+
+        assertThat(preparing).isNotSameAs(Thread.currentThread());
+        assertThat(prepared.await(10, TimeUnit.SECONDS)).isTrue();
+        preparing.join(10_000);
+        assertThat(preparing.isAlive()).isFalse();
+    }
+
+    @Test
+    void aRunArrivingDuringWarmUpStopsItBeforeAnythingIsPrepared() {
+        CountDownLatch prepared = new CountDownLatch(1);
+        StepRegistry registry = new StepRegistry(List.of(new Preparing(Pipeline.CONVERT_AUDIO, prepared, false)));
+
+        assertThat(new StepProcess(() -> registry, new Pipeline(), System.out).warmUp(() -> true)).isEmpty();
+        assertThat(prepared.getCount()).isOne();
+    }
+
+    /** Run errors reach API clients: the task workspace appears in them only as relative paths. */
     @Test
     void theWorkspaceRootIsTakenOutOfErrorMessages() {
         RunSpec spec = spec("/srv/gsv/data/tasks/t_1");
