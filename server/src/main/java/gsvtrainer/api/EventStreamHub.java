@@ -5,13 +5,19 @@ import gsvtrainer.events.EventListener;
 import gsvtrainer.events.EventRepository;
 import gsvtrainer.task.TaskRepository;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,9 +26,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-Sent Event subscriptions. One thread delivers: when told that a task has new events (or
- * every second, for events written by another instance) it reads them from the database once per
- * task and sends them to every subscriber of that task from its own cursor.
+ * Server-Sent Event subscriptions. One thread decides what to send: when told that a task has new
+ * events (or every second, for events written by another instance) it reads them from the database
+ * once per task. The writes go to each subscriber on a sender thread, one write in flight per
+ * subscriber, so a client that stops reading (its socket buffers full, its write blocked) holds up
+ * only itself: it is skipped until its write returns, then catches up from its own cursor.
  */
 @Component
 class EventStreamHub implements EventListener, SmartLifecycle {
@@ -30,6 +38,8 @@ class EventStreamHub implements EventListener, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EventStreamHub.class);
     private static final int BATCH = 500;
     private static final long KEEPALIVE_MS = 15_000;
+    /** At most this many writes at once; a subscriber finding none free is served in a later pass. */
+    private static final int MAX_SENDERS = 64;
 
     private final EventRepository events;
     private final TaskRepository tasks;
@@ -37,6 +47,7 @@ class EventStreamHub implements EventListener, SmartLifecycle {
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final Semaphore signal = new Semaphore(0);
     private volatile Thread thread;
+    private volatile ThreadPoolExecutor senders;
 
     EventStreamHub(EventRepository events, TaskRepository tasks) {
         this.tasks = tasks;
@@ -46,6 +57,9 @@ class EventStreamHub implements EventListener, SmartLifecycle {
     static final class Subscription {
         final String taskId;
         final SseEmitter emitter;
+        final AtomicBoolean writing = new AtomicBoolean();
+        /** Passed over while writing: look again once the write returns. */
+        volatile boolean missed;
         volatile long cursor;
         volatile long lastSentMillis = System.currentTimeMillis();
 
@@ -57,7 +71,10 @@ class EventStreamHub implements EventListener, SmartLifecycle {
     }
 
     SseEmitter subscribe(String taskId, long after) {
-        SseEmitter emitter = new SseEmitter(0L);
+        return subscribe(taskId, after, new SseEmitter(0L));
+    }
+
+    SseEmitter subscribe(String taskId, long after, SseEmitter emitter) {
         Subscription subscription = new Subscription(taskId, emitter, after);
         emitter.onCompletion(() -> subscriptions.remove(subscription));
         emitter.onTimeout(() -> subscriptions.remove(subscription));
@@ -98,37 +115,67 @@ class EventStreamHub implements EventListener, SmartLifecycle {
     }
 
     private void deliver(boolean all, long now) {
-        Map<String, List<Subscription>> byTask = new java.util.HashMap<>();
+        Map<String, List<Subscription>> byTask = new HashMap<>();
         for (Subscription s : subscriptions) {
             if (all || dirty.contains(s.taskId)) {
-                byTask.computeIfAbsent(s.taskId, k -> new java.util.ArrayList<>()).add(s);
+                if (s.writing.get()) {
+                    s.missed = true;
+                } else {
+                    byTask.computeIfAbsent(s.taskId, k -> new ArrayList<>()).add(s);
+                }
             }
         }
         byTask.keySet().forEach(dirty::remove);
         for (var entry : byTask.entrySet()) {
             long from = entry.getValue().stream().mapToLong(s -> s.cursor).min().orElse(0);
-            List<Event> batch;
-            do {
-                batch = events.after(entry.getKey(), from, BATCH);
-                for (Subscription s : entry.getValue()) {
-                    send(s, batch);
-                }
-                if (!batch.isEmpty()) {
-                    from = batch.get(batch.size() - 1).id();
-                }
-            } while (batch.size() == BATCH);
-        }
-        Map<String, Boolean> exists = new java.util.HashMap<>();
-        for (Subscription s : subscriptions) {
-            if (now - s.lastSentMillis > KEEPALIVE_MS) {
-                if (!exists.computeIfAbsent(s.taskId, id -> tasks.find(id).isPresent())) {
-                    // the task was deleted: nothing will come any more, so the stream ends
-                    subscriptions.remove(s);
-                    s.emitter.complete();
-                } else {
-                    keepAlive(s);
+            List<Event> batch = events.after(entry.getKey(), from, BATCH);
+            if (batch.size() == BATCH) {
+                eventsAppended(entry.getKey()); // more to read: the next pass goes on from here
+            }
+            for (Subscription s : entry.getValue()) {
+                if (!batch.isEmpty() && batch.get(batch.size() - 1).id() > s.cursor) {
+                    write(s, () -> send(s, batch));
                 }
             }
+        }
+        Map<String, Boolean> exists = new HashMap<>();
+        for (Subscription s : subscriptions) {
+            if (now - s.lastSentMillis > KEEPALIVE_MS && !s.writing.get()) {
+                if (!exists.computeIfAbsent(s.taskId, id -> tasks.find(id).isPresent())) {
+                    // the task was deleted: nothing will come any more, so the stream ends
+                    write(s, () -> {
+                        subscriptions.remove(s);
+                        s.emitter.complete();
+                    });
+                } else {
+                    write(s, () -> keepAlive(s));
+                }
+            }
+        }
+    }
+
+    /** Runs {@code action}, which writes to the subscriber, on a sender thread unless a write of its is under way. */
+    private void write(Subscription s, Runnable action) {
+        ThreadPoolExecutor pool = senders;
+        if (pool == null || !s.writing.compareAndSet(false, true)) {
+            s.missed = true;
+            return;
+        }
+        try {
+            pool.execute(() -> {
+                try {
+                    action.run();
+                } finally {
+                    s.writing.set(false);
+                    if (s.missed) {
+                        s.missed = false;
+                        eventsAppended(s.taskId);
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            s.writing.set(false);
+            s.missed = true;
         }
     }
 
@@ -161,6 +208,11 @@ class EventStreamHub implements EventListener, SmartLifecycle {
 
     @Override
     public void start() {
+        senders = new ThreadPoolExecutor(0, MAX_SENDERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread sender = new Thread(task, "sse-send");
+            sender.setDaemon(true);
+            return sender;
+        });
         thread = new Thread(this::deliverLoop, "sse-delivery");
         thread.setDaemon(true);
         thread.start();
@@ -172,6 +224,11 @@ class EventStreamHub implements EventListener, SmartLifecycle {
         thread = null;
         if (t != null) {
             t.interrupt();
+        }
+        ThreadPoolExecutor pool = senders;
+        senders = null;
+        if (pool != null) {
+            pool.shutdownNow();
         }
         subscriptions.forEach(s -> s.emitter.complete());
         subscriptions.clear();
