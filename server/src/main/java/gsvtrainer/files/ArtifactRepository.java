@@ -45,6 +45,11 @@ public class ArtifactRepository {
         return total == null ? 0 : total;
     }
 
+    /** Whether the task artifacts of {@code taskId} would belong to still exists: their rows need it. */
+    public boolean ownerExists(String taskId) {
+        return jdbc.sql("SELECT COUNT(*) FROM task WHERE id = ?").params(taskId).query(Long.class).single() > 0;
+    }
+
     private Artifact map(ResultSet rs, int row) throws SQLException {
         return new Artifact(rs.getString("id"), rs.getString("task_id"), rs.getString("run_id"), rs.getString("kind"),
                 rs.getString("name"), rs.getString("path"), rs.getLong("size"), rs.getString("sha256"),

@@ -34,15 +34,18 @@ public class UploadService {
     private final ArtifactService artifactService;
     private final AudioValidator validator;
     private final EventLog events;
+    private final WorkspaceLocks locks;
 
     public UploadService(GsvSettings settings, Workspaces workspaces, ArtifactRepository artifacts,
-                         ArtifactService artifactService, AudioValidator validator, EventLog events) {
+                         ArtifactService artifactService, AudioValidator validator, EventLog events,
+                         WorkspaceLocks locks) {
         this.settings = settings;
         this.workspaces = workspaces;
         this.artifacts = artifacts;
         this.artifactService = artifactService;
         this.validator = validator;
         this.events = events;
+        this.locks = locks;
     }
 
     /** An upload that was kept. */
@@ -64,9 +67,6 @@ public class UploadService {
         return name.isEmpty() || name.equals(".") || name.equals("..") ? "upload" : name;
     }
 
-    private static final Object[] TASK_LOCKS = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object())
-            .toArray();
-
     public Upload store(String taskId, String originalName, long size, Content content) throws IOException {
         String original = baseName(originalName);
         String extension = extension(original);
@@ -85,8 +85,16 @@ public class UploadService {
         String name = Ids.newId("u") + "." + extension;
         Path tmp = dir.resolve("." + name + ".part");
         try {
-            content.writeTo(tmp);
-            long written = Files.size(tmp);
+            long written;
+            try {
+                content.writeTo(tmp);
+                written = Files.size(tmp);
+            } catch (IOException e) {
+                if (deletedMeanwhile(workspace)) {
+                    throw taskGone(taskId);
+                }
+                throw e;
+            }
             if (written == 0) {
                 throw ServiceException.unprocessable("not_audio", "'" + original + "' is empty");
             }
@@ -94,6 +102,9 @@ public class UploadService {
             try {
                 audio = validator.check(tmp);
             } catch (AudioValidator.NotAudioException e) {
+                if (deletedMeanwhile(workspace)) {
+                    throw taskGone(taskId);
+                }
                 throw ServiceException.unprocessable("not_audio", "'" + original + "' is not decodable audio: " + e.getMessage());
             }
             Path target = dir.resolve(name);
@@ -105,7 +116,10 @@ public class UploadService {
             metadata.put("format", audio.format());
             Artifact artifact;
             // checked and counted as one step, so uploads in parallel cannot each fit and together overflow
-            synchronized (TASK_LOCKS[Math.floorMod(taskId.hashCode(), TASK_LOCKS.length)]) {
+            synchronized (locks.of(taskId)) {
+                if (deletedMeanwhile(workspace)) {
+                    throw taskGone(taskId);
+                }
                 if (artifacts.totalSize(taskId, KIND) + written > limit) {
                     throw new ServiceException(Kind.PAYLOAD_TOO_LARGE, "upload_too_large",
                             "the task's uploads would exceed " + settings.maxTaskUploadSize().toMegabytes() + " MB");
@@ -115,6 +129,9 @@ public class UploadService {
                     artifact = artifactService.register(taskId, null, KIND, "uploads/" + name, metadata).orElseThrow();
                 } catch (IOException | RuntimeException e) {
                     Files.deleteIfExists(target); // not left in uploads/ uncounted, where steps would still read it
+                    if (e instanceof RuntimeException && !artifacts.ownerExists(taskId)) {
+                        throw taskGone(taskId); // the task's row went, so the artifact's could not be written
+                    }
                     throw e;
                 }
             }
@@ -124,6 +141,20 @@ public class UploadService {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** Whether the task's deletion moved its workspace away (it detaches the folder under the same lock). */
+    private static boolean deletedMeanwhile(TaskWorkspace workspace) {
+        return !Files.isDirectory(workspace.uploads());
+    }
+
+    /**
+     * The error for an upload whose task was deleted while it came in; removes what the upload made
+     * again of the task's folder (the artifact row was never written: the task's row is gone).
+     */
+    private ServiceException taskGone(String taskId) throws IOException {
+        workspaces.delete(taskId);
+        return ServiceException.notFound("task_not_found", "task " + taskId + " was deleted during the upload");
     }
 
     static String extension(String name) {

@@ -4,16 +4,19 @@ import gsvtrainer.auth.Caller;
 import gsvtrainer.config.Ids;
 import gsvtrainer.errors.ServiceException;
 import gsvtrainer.events.EventLog;
+import gsvtrainer.files.WorkspaceLocks;
 import gsvtrainer.files.Workspaces;
 import gsvtrainer.steprun.RunLifecycle;
 import gsvtrainer.steprun.StepRun;
 import gsvtrainer.steprun.StepRunRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** Creates, finds, cancels and deletes tasks, on behalf of a caller who sees only their own. */
@@ -29,9 +32,10 @@ public class TaskService {
     private final Workspaces workspaces;
     private final EventLog events;
     private final Clock clock;
+    private final WorkspaceLocks locks;
 
     public TaskService(TaskRepository tasks, StepRunRepository runs, RunLifecycle lifecycle, TaskViews views,
-                       Workspaces workspaces, EventLog events, Clock clock) {
+                       Workspaces workspaces, EventLog events, Clock clock, WorkspaceLocks locks) {
         this.tasks = tasks;
         this.runs = runs;
         this.lifecycle = lifecycle;
@@ -39,6 +43,7 @@ public class TaskService {
         this.workspaces = workspaces;
         this.events = events;
         this.clock = clock;
+        this.locks = locks;
     }
 
     public TaskView create(Caller caller, String name, Map<String, Object> config) {
@@ -110,9 +115,16 @@ public class TaskService {
             }
             sleep(100);
         }
-        tasks.delete(task.id());
         try {
-            workspaces.delete(task.id());
+            Optional<Path> detached;
+            // an upload commits under the same lock, so it either lands before this or finds the task gone
+            synchronized (locks.of(task.id())) {
+                tasks.delete(task.id());
+                detached = workspaces.detach(task.id());
+            }
+            if (detached.isPresent()) {
+                workspaces.purge(detached.get());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
