@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -38,8 +38,6 @@ class EventStreamHub implements EventListener, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EventStreamHub.class);
     private static final int BATCH = 500;
     private static final long KEEPALIVE_MS = 15_000;
-    /** At most this many writes at once; a subscriber finding none free is served in a later pass. */
-    private static final int MAX_SENDERS = 64;
 
     private final EventRepository events;
     private final TaskRepository tasks;
@@ -47,7 +45,7 @@ class EventStreamHub implements EventListener, SmartLifecycle {
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final Semaphore signal = new Semaphore(0);
     private volatile Thread thread;
-    private volatile ThreadPoolExecutor senders;
+    private volatile ExecutorService senders;
 
     EventStreamHub(EventRepository events, TaskRepository tasks) {
         this.tasks = tasks;
@@ -118,9 +116,10 @@ class EventStreamHub implements EventListener, SmartLifecycle {
         Map<String, List<Subscription>> byTask = new HashMap<>();
         for (Subscription s : subscriptions) {
             if (all || dirty.contains(s.taskId)) {
-                if (s.writing.get()) {
-                    s.missed = true;
-                } else {
+                // missed before writing is read again: a write ending meanwhile sees missed, or we see it ended
+                s.missed = true;
+                if (!s.writing.get()) {
+                    s.missed = false;
                     byTask.computeIfAbsent(s.taskId, k -> new ArrayList<>()).add(s);
                 }
             }
@@ -156,7 +155,7 @@ class EventStreamHub implements EventListener, SmartLifecycle {
 
     /** Runs {@code action}, which writes to the subscriber, on a sender thread unless a write of its is under way. */
     private void write(Subscription s, Runnable action) {
-        ThreadPoolExecutor pool = senders;
+        ExecutorService pool = senders;
         if (pool == null || !s.writing.compareAndSet(false, true)) {
             s.missed = true;
             return;
@@ -208,7 +207,8 @@ class EventStreamHub implements EventListener, SmartLifecycle {
 
     @Override
     public void start() {
-        senders = new ThreadPoolExecutor(0, MAX_SENDERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+        // no bound: one write at most is under way per subscriber, so threads never outnumber them
+        senders = Executors.newCachedThreadPool(task -> {
             Thread sender = new Thread(task, "sse-send");
             sender.setDaemon(true);
             return sender;
@@ -225,7 +225,7 @@ class EventStreamHub implements EventListener, SmartLifecycle {
         if (t != null) {
             t.interrupt();
         }
-        ThreadPoolExecutor pool = senders;
+        ExecutorService pool = senders;
         senders = null;
         if (pool != null) {
             pool.shutdownNow();

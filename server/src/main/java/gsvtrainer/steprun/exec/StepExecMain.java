@@ -13,6 +13,8 @@ import java.util.Optional;
  */
 public final class StepExecMain {
 
+    private static final long PREPARE_WAIT_MS = 60_000;
+
     private StepExecMain() {
     }
 
@@ -34,7 +36,7 @@ public final class StepExecMain {
             if (mode.equals("warm-up") && args.length == 1) {
                 Optional<Thread> preparing = process.warmUp(() -> false);
                 if (preparing.isPresent()) {
-                    preparing.get().join();
+                    preparing.get().join(PREPARE_WAIT_MS); // a hung native load leaves those classes out, nothing else
                 }
                 return StepProcess.EXIT_OK;
             }
