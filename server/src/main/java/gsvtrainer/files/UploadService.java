@@ -90,7 +90,7 @@ public class UploadService {
                 content.writeTo(tmp);
                 written = Files.size(tmp);
             } catch (IOException e) {
-                if (deletedMeanwhile(workspace)) {
+                if (deletedMeanwhile(taskId)) {
                     throw taskGone(taskId);
                 }
                 throw e;
@@ -102,7 +102,7 @@ public class UploadService {
             try {
                 audio = validator.check(tmp);
             } catch (AudioValidator.NotAudioException e) {
-                if (deletedMeanwhile(workspace)) {
+                if (deletedMeanwhile(taskId)) {
                     throw taskGone(taskId);
                 }
                 throw ServiceException.unprocessable("not_audio", "'" + original + "' is not decodable audio: " + e.getMessage());
@@ -117,7 +117,7 @@ public class UploadService {
             Artifact artifact;
             // checked and counted as one step, so uploads in parallel cannot each fit and together overflow
             synchronized (locks.of(taskId)) {
-                if (deletedMeanwhile(workspace)) {
+                if (deletedMeanwhile(taskId)) {
                     throw taskGone(taskId);
                 }
                 if (artifacts.totalSize(taskId, KIND) + written > limit) {
@@ -129,28 +129,28 @@ public class UploadService {
                     artifact = artifactService.register(taskId, null, KIND, "uploads/" + name, metadata).orElseThrow();
                 } catch (IOException | RuntimeException e) {
                     Files.deleteIfExists(target); // not left in uploads/ uncounted, where steps would still read it
-                    if (e instanceof RuntimeException && !artifacts.ownerExists(taskId)) {
-                        throw taskGone(taskId); // the task's row went, so the artifact's could not be written
-                    }
                     throw e;
                 }
+                events.record(taskId, null, "info", EventType.ARTIFACT, Map.of("kind", KIND, "name", name,
+                        "original_filename", original, "size", artifact.size()));
             }
-            events.record(taskId, null, "info", EventType.ARTIFACT, Map.of("kind", KIND, "name", name,
-                    "original_filename", original, "size", artifact.size()));
             return new Upload(artifact, original, audio);
         } finally {
             Files.deleteIfExists(tmp);
         }
     }
 
-    /** Whether the task's deletion moved its workspace away (it detaches the folder under the same lock). */
-    private static boolean deletedMeanwhile(TaskWorkspace workspace) {
-        return !Files.isDirectory(workspace.uploads());
+    /**
+     * Whether the task was deleted after the request found it. Its deletion removes the row and moves
+     * the workspace away under the lock that commits hold, so under that lock this answer stands.
+     */
+    private boolean deletedMeanwhile(String taskId) {
+        return !artifacts.ownerExists(taskId);
     }
 
     /**
      * The error for an upload whose task was deleted while it came in; removes what the upload made
-     * again of the task's folder (the artifact row was never written: the task's row is gone).
+     * again of the task's folder.
      */
     private ServiceException taskGone(String taskId) throws IOException {
         workspaces.delete(taskId);

@@ -11,16 +11,45 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Finds and removes task workspaces under the data dir. */
 @Component
 public class Workspaces {
 
+    /** The name prefix of a workspace moved away to be deleted. */
+    static final String DETACHED = ".deleting-";
+
+    private static final Logger log = LoggerFactory.getLogger(Workspaces.class);
+
     private final Path tasksDir;
 
     public Workspaces(GsvSettings settings) {
         this.tasksDir = settings.tasksDir();
+    }
+
+    /** Deletes what deletions moved away but could not delete (the server stopped, a file was busy). */
+    @EventListener(ApplicationReadyEvent.class)
+    public void purgeLeftovers() {
+        if (!Files.isDirectory(tasksDir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(tasksDir)) {
+            for (Path detached : entries.filter(p -> p.getFileName().toString().startsWith(DETACHED)).toList()) {
+                try {
+                    purge(detached);
+                } catch (IOException e) {
+                    log.warn("could not delete the removed workspace {}: {}", detached, e.toString());
+                }
+            }
+        } catch (IOException e) {
+            log.warn("could not list {}: {}", tasksDir, e.toString());
+        }
     }
 
     public TaskWorkspace of(String taskId) {
@@ -45,7 +74,7 @@ public class Workspaces {
      */
     public Optional<Path> detach(String taskId) throws IOException {
         Path root = of(taskId).root();
-        Path away = tasksDir.resolve(".deleting-" + taskId + "-" + Long.toHexString(System.nanoTime()));
+        Path away = tasksDir.resolve(DETACHED + taskId + "-" + Long.toHexString(System.nanoTime()));
         try {
             Files.move(root, away, StandardCopyOption.ATOMIC_MOVE);
             return Optional.of(away);

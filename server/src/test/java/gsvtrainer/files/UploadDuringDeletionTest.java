@@ -47,6 +47,9 @@ class UploadDuringDeletionTest extends ServerTest {
 
         assertThatThrownBy(() -> uploads.store(task, "voice.wav", wav.length, part -> Files.write(part, wav)))
                 .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo("task_not_found"));
+        assertThatThrownBy(() -> uploads.store(task, "text.wav", 5, part -> Files.writeString(part, "hello")))
+                .as("not audio either, but the task's absence is what the caller needs to hear")
+                .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo("task_not_found"));
 
         assertThat(DATA_DIR.resolve("tasks").resolve(task)).doesNotExist();
     }
