@@ -48,6 +48,7 @@ timeout 900 "$venv/bin/st" --config-file "$data/schemathesis.toml" run "http://1
   --phases examples,coverage,fuzzing --max-examples "$examples" --seed 20261127 \
   --request-timeout 20 --max-time "${GSV_FUZZ_SECONDS:-240}" --no-color || status=$?
 if grep -q " ERROR " "$data/server.log"; then
-  echo "== server logged errors during the fuzz run:"; grep -A3 " ERROR " "$data/server.log" | head -40
+  echo "== server logged errors during the fuzz run:"; grep -A3 " ERROR " "$data/server.log" | cut -c1-400 | head -40
+  grep "^Caused by" "$data/server.log" | cut -c1-300 | sort | uniq -c | head -10
 fi
 exit $status

@@ -2,6 +2,7 @@ package gsvtrainer.api;
 
 import gsvtrainer.errors.ServiceException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.URI;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -117,8 +118,23 @@ class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (request.isAsyncStarted() && causedByIo(e)) {
+            // a streamed answer (events, a followed log) whose client left while it was written: Jackson 3
+            // reports the write's IOException unchecked, and Spring wraps that in "Failed to send"
+            log.debug("client of {} {} went away: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return null;
+        }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "internal error; see the server log", request);
+    }
+
+    private static boolean causedByIo(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail,
