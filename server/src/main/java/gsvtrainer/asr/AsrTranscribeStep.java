@@ -6,6 +6,7 @@ import gsvtrainer.pipeline.StepAction;
 import gsvtrainer.pipeline.StepContext;
 import gsvtrainer.pipeline.StepFailure;
 import gsvtrainer.pipeline.TaskWorkspace;
+import gsvtrainer.transcript.RemovedClips;
 import gsvtrainer.transcript.TranscriptConfidence;
 import gsvtrainer.transcript.TranscriptLanguage;
 import gsvtrainer.transcript.TranscriptLine;
@@ -57,10 +58,18 @@ public class AsrTranscribeStep implements StepAction<AsrParams> {
         String speaker = params.speaker() != null && !params.speaker().isBlank() ? params.speaker()
                 : String.valueOf(context.taskConfig().getOrDefault("exp_name", "speaker"));
 
-        Set<String> current = clips.stream().map(Path::toString).collect(Collectors.toSet());
-        List<TranscriptLine> kept = context.force() ? List.of() : previous(workspace, current);
-        Set<String> done = kept.stream().map(TranscriptLine::audioPath).collect(Collectors.toSet());
-        List<Path> todo = clips.stream().filter(c -> !done.contains(c.toString())).toList();
+        RemovedClips removed = context.force() ? new RemovedClips(Set.of()) : RemovedClips.read(workspace);
+        List<Path> wanted = clips.stream().filter(c -> !removed.contains(name(c))).toList();
+        if (wanted.size() < clips.size()) {
+            reporter.log("info", (clips.size() - wanted.size()) + " clips removed in review stay out (force brings them back)");
+        }
+        if (wanted.isEmpty()) {
+            throw new StepFailure("no_input", "every clip was removed from the transcript in review; "
+                    + "run with force to transcribe them again");
+        }
+        List<TranscriptLine> kept = context.force() ? List.of() : previous(workspace, wanted);
+        Set<String> done = kept.stream().map(TranscriptLine::name).collect(Collectors.toSet());
+        List<Path> todo = wanted.stream().filter(c -> !done.contains(name(c))).toList();
         TranscriptConfidence before = TranscriptConfidence.read(workspace);
 
         Map<String, Transcription> fresh = new HashMap<>();
@@ -90,7 +99,10 @@ public class AsrTranscribeStep implements StepAction<AsrParams> {
         if (kept.isEmpty() && fresh.isEmpty()) {
             throw new StepFailure("asr_failed", "no clip could be transcribed; see the run log");
         }
-        write(workspace, clips, kept, fresh, speaker, params.backend(), before);
+        write(workspace, wanted, kept, fresh, speaker, params.backend(), before);
+        if (context.force()) {
+            RemovedClips.clear(workspace);
+        }
         reporter.artifact("transcript", workspace.transcript(), Map.of("clips", kept.size() + fresh.size(),
                 "backend", params.backend(), "language", tag));
     }
@@ -99,19 +111,19 @@ public class AsrTranscribeStep implements StepAction<AsrParams> {
                               Map<String, Transcription> fresh, String speaker, String backend,
                               TranscriptConfidence before) throws IOException {
         Map<String, TranscriptLine> old = kept.stream()
-                .collect(Collectors.toMap(TranscriptLine::audioPath, l -> l, (a, b) -> a));
+                .collect(Collectors.toMap(TranscriptLine::name, l -> l, (a, b) -> a));
         List<TranscriptLine> lines = new ArrayList<>();
         Map<String, Double> confidence = new LinkedHashMap<>();
         for (Path clip : clips) {
-            String name = clip.getFileName().toString();
+            String name = name(clip);
             Transcription result = fresh.get(clip.toString());
             if (result != null) {
                 lines.add(new TranscriptLine(clip.toString(), speaker, result.languageTag(), result.text()));
                 if (result.confidence() != null) {
                     confidence.put(name, result.confidence());
                 }
-            } else if (old.containsKey(clip.toString())) {
-                lines.add(old.get(clip.toString()));
+            } else if (old.containsKey(name)) {
+                lines.add(old.get(name));
                 if (before.of(name) != null) {
                     confidence.put(name, before.of(name));
                 }
@@ -121,17 +133,27 @@ public class AsrTranscribeStep implements StepAction<AsrParams> {
         new TranscriptConfidence(backend, confidence).write(workspace);
     }
 
-    /** The lines of an earlier transcript whose clips still exist, by absolute path. */
-    private static List<TranscriptLine> previous(TaskWorkspace workspace, Set<String> current) {
+    /**
+     * The lines of an earlier transcript whose clips are among {@code clips}, matched by name as upstream
+     * matches them (a clip's name says which span of which upload it holds, so sliced and denoised
+     * copies share it), pointed at the clip read now; review edits stay with them.
+     */
+    private static List<TranscriptLine> previous(TaskWorkspace workspace, List<Path> clips) {
         if (!Files.exists(workspace.transcript())) {
             return List.of();
         }
+        Map<String, Path> byName = clips.stream().collect(Collectors.toMap(AsrTranscribeStep::name, c -> c, (a, b) -> a));
         try {
             return TranscriptList.read(workspace.transcript()).stream()
-                    .filter(l -> current.contains(l.audioPath())).toList();
+                    .filter(l -> byName.containsKey(l.name()))
+                    .map(l -> l.withAudioPath(byName.get(l.name()).toString())).toList();
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    private static String name(Path clip) {
+        return clip.getFileName().toString();
     }
 
     /** The {@code .wav} clips of a folder, by name, without the slicer's {@code _report.json} and {@code _sources/}. */

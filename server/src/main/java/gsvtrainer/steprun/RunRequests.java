@@ -142,9 +142,17 @@ public class RunRequests {
         return queued;
     }
 
-    /** Queues the rest of a pipeline that paused for transcript review. */
+    /**
+     * Queues the rest of a pipeline that paused for transcript review. Refused while transcription is
+     * queued or running: what would be approved is not written yet.
+     */
     public List<StepRun> approve(Caller caller, String taskId) {
         Task task = taskService.require(caller, taskId);
+        StepRun asr = latestByStep(task).get(Pipeline.ASR_TRANSCRIBE);
+        if (asr != null && asr.status().isActive()) {
+            throw ServiceException.conflict("run_active",
+                    "asr_transcribe is " + asr.status().wireName() + "; review and approve its transcript when it is done");
+        }
         PendingPlan plan = task.plan();
         if (!tasks.updatePlan(task, null, "approved", clock.instant())) {
             throw ServiceException.conflict("concurrent_update", "the task changed meanwhile; try again");

@@ -42,7 +42,9 @@ public class TaskViews {
                 .min(Comparator.comparing(RunState::createdAt));
         Optional<RunState> last = latest.values().stream().max(Comparator.comparing(RunState::createdAt)
                 .thenComparing(RunState::attempt));
-        boolean awaitingReview = task.plan() != null && "pending".equals(task.reviewState());
+        // paused after ASR: the plan waits, and ASR (with everything else) is done
+        boolean awaitingReview = task.plan() != null && "pending".equals(task.reviewState())
+                && running.isEmpty() && queued.isEmpty();
 
         String status;
         if (running.isPresent() || queued.isPresent()) {

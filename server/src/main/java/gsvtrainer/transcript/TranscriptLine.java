@@ -27,6 +27,10 @@ public record TranscriptLine(String audioPath, String speaker, String language, 
         return new TranscriptLine(audioPath, speaker, language, newText);
     }
 
+    public TranscriptLine withAudioPath(String newAudioPath) {
+        return new TranscriptLine(newAudioPath, speaker, language, text);
+    }
+
     public TranscriptLine withLanguage(String newLanguage) {
         return new TranscriptLine(audioPath, speaker, newLanguage, text);
     }

@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.UnaryOperator;
@@ -82,6 +84,7 @@ public class TranscriptReview {
         return view(task.id(), workspace, changed, TranscriptConfidence.read(workspace));
     }
 
+    /** Removes the clip's line; transcribing again leaves the clip out unless forced. */
     public void delete(Caller caller, String taskId, String clip) {
         Task task = tasks.require(caller, taskId);
         change(task, workspaces.of(task.id()), clip, line -> null);
@@ -94,19 +97,33 @@ public class TranscriptReview {
             requireAsrIdle(task);
             List<TranscriptLine> lines = new ArrayList<>(read(workspace));
             int index = indexOf(lines, clip);
-            TranscriptLine updated = update.apply(lines.get(index));
-            if (updated == null) {
-                lines.remove(index);
-            } else {
-                lines.set(index, updated);
-            }
+            TranscriptLine original = lines.get(index);
+            TranscriptLine updated = update.apply(original);
             try {
+                if (updated == null) {
+                    lines.remove(index);
+                    RemovedClips.read(workspace).with(original.name()).write(workspace);
+                } else {
+                    lines.set(index, updated);
+                    if (!updated.text().equals(original.text())) {
+                        forgetConfidence(workspace, original.name()); // the backend's, of a text no longer there
+                    }
+                }
                 TranscriptList.write(workspace.transcript(), lines);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             lifecycle.markOutdated(task.id(), List.copyOf(pipeline.downstreamOf(Pipeline.ASR_TRANSCRIBE)));
             return updated;
+        }
+    }
+
+    private static void forgetConfidence(TaskWorkspace workspace, String clip) throws IOException {
+        TranscriptConfidence confidence = TranscriptConfidence.read(workspace);
+        if (confidence.of(clip) != null) {
+            Map<String, Double> rest = new LinkedHashMap<>(confidence.clips());
+            rest.remove(clip);
+            new TranscriptConfidence(confidence.backend(), rest).write(workspace);
         }
     }
 

@@ -101,6 +101,67 @@ class TranscriptReviewTest extends ServerTest {
     }
 
     @Test
+    void reviewWorkSurvivesTranscribingAgainAndApprovalWaitsForTheTranscript() throws Exception {
+        String task = createTask("review-kept", Map.of());
+        for (String name : SENTENCES.keySet()) {
+            assertThat(send(Multipart.upload(url("/api/v1/task/" + task + "/files/upload"), name + ".wav",
+                    Files.readAllBytes(AudioFixtures.file(name + ".wav")))).statusCode()).isEqualTo(200);
+        }
+        Map<String, Object> asr = Map.of("backend", "pocketsphinx", "language", "en",
+                "grammar", List.copyOf(SENTENCES.values()));
+        var pipeline = post("/api/v1/task/" + task + "/pipeline", Json.write(Map.of("stop_after", "asr_transcribe",
+                "skip", List.of("denoise_audio"), "params", Map.of("asr_transcribe", asr))));
+        assertThat(pipeline.statusCode()).as(pipeline.body()).isEqualTo(200);
+        assertThat(problemCode(post("/api/v1/task/" + task + "/transcript/approve", "")))
+                .as("nothing to approve while ASR is still queued").isEqualTo("run_active");
+        assertThat(json(get("/api/v1/task/" + task)).get("awaiting_review")).isEqualTo(false);
+        awaitTask(task, t -> Boolean.TRUE.equals(t.get("awaiting_review")));
+
+        List<Map<String, Object>> clips = clips(json(get("/api/v1/task/" + task + "/transcript")));
+        String edited = (String) clips.get(0).get("name");
+        String removed = (String) clips.get(1).get("name");
+        assertThat(patch("/api/v1/task/" + task + "/transcript/" + edited, "{\"text\": \"Kept by review.\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(delete("/api/v1/task/" + task + "/transcript/" + removed).statusCode()).isEqualTo(200);
+
+        // denoising moves ASR's input from sliced/ to denoised/; transcribing again keeps the review
+        assertThat(runStepAndWait(task, "denoise_audio", Map.of())).isEqualTo("succeeded");
+        assertThat(runStepAndWait(task, "asr_transcribe", asr)).isEqualTo("succeeded");
+        Map<String, Object> again = json(get("/api/v1/task/" + task + "/transcript"));
+        assertThat(again.get("total")).isEqualTo(SENTENCES.size() - 1);
+        assertThat(clips(again)).extracting(c -> c.get("name")).doesNotContain(removed);
+        Map<String, Object> kept = clips(again).stream().filter(c -> edited.equals(c.get("name"))).findFirst().orElseThrow();
+        assertThat(kept.get("text")).isEqualTo("Kept by review.");
+        assertThat((String) kept.get("audio_url")).contains("/denoised/");
+        assertThat(kept.get("confidence")).as("the backend's confidence was for another text").isNull();
+
+        Map<String, Object> forced = new java.util.HashMap<>(asr);
+        assertThat(runStepAndWait(task, "asr_transcribe", forced, true)).isEqualTo("succeeded");
+        Map<String, Object> redone = json(get("/api/v1/task/" + task + "/transcript"));
+        assertThat(redone.get("total")).as("force transcribes every clip again").isEqualTo(SENTENCES.size());
+        assertThat(clips(redone)).extracting(c -> c.get("text")).doesNotContain("Kept by review.");
+    }
+
+    private String runStepAndWait(String task, String step, Map<String, Object> params) {
+        return runStepAndWait(task, step, params, false);
+    }
+
+    private String runStepAndWait(String task, String step, Map<String, Object> params, boolean force) {
+        var response = post("/api/v1/task/" + task + "/step/" + step, Json.write(Map.of("params", params, "force", force)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String runId = (String) json(response).get("run_id");
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            String status = (String) json(get("/api/v1/task/" + task + "/runs/" + runId)).get("status");
+            if (!"queued".equals(status) && !"running".equals(status)) {
+                return status;
+            }
+            sleep(200);
+        }
+        throw new AssertionError(step + " did not finish");
+    }
+
+    @Test
     void aMalformedTranscriptIsAConflictNamingTheLineNotAServerError() throws Exception {
         String task = createTask("malformed", Map.of());
         Path list = DATA_DIR.resolve("tasks").resolve(task).resolve("asr/transcript.list");
