@@ -76,7 +76,7 @@ final class ClipAssessor {
         reasons.addAll(warnings);
         return new ClipReport(clip.name(), round(before == null ? null : before.durationSeconds(), 3),
                 round(before == null ? null : before.peakDbfs(), 2), round(before == null ? null : before.rmsDbfs(), 2),
-                before == null ? null : before.clippingRatio(), round(before == null ? null : before.snrDb(), 2),
+                round(before == null ? null : before.clippingRatio(), 6), round(before == null ? null : before.snrDb(), 2),
                 transcript, tag, round(rate, 2), unit, status, reasons, fixes);
     }
 

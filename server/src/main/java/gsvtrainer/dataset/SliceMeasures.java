@@ -43,13 +43,22 @@ final class SliceMeasures {
                 boolean split = i > 0 && number(clip, "start") == number((Map<?, ?>) clips.get(i - 1), "end")
                         || i + 1 < clips.size() && number(clip, "end") == number((Map<?, ?>) clips.get(i + 1), "start");
                 if (clip.get("stats") instanceof Map<?, ?> stats) {
-                    measured.put(String.valueOf(clip.get("file")), new Measured(new ClipStats(value(stats, "duration_seconds"),
-                            value(stats, "peak_dbfs"), value(stats, "rms_dbfs"), value(stats, "clipping_ratio"),
-                            value(stats, "snr_db")), split));
+                    ClipStats read = new ClipStats(value(stats, "duration_seconds"), value(stats, "peak_dbfs"),
+                            value(stats, "rms_dbfs"), value(stats, "clipping_ratio"), value(stats, "snr_db"));
+                    if (complete(read)) { // else the clip is measured from its file, as without a report
+                        measured.put(String.valueOf(clip.get("file")), new Measured(read, split));
+                    }
                 }
             }
         }
         return measured;
+    }
+
+    /** Whether every measure was there: a report written by hand or by an older build may lack some. */
+    private static boolean complete(ClipStats stats) {
+        return !Double.isNaN(stats.durationSeconds()) && !Double.isNaN(stats.peakDbfs())
+                && !Double.isNaN(stats.rmsDbfs()) && !Double.isNaN(stats.clippingRatio())
+                && !Double.isNaN(stats.snrDb());
     }
 
     private static List<?> list(Object value) {

@@ -34,6 +34,23 @@ class DatasetReportTest {
     Path root;
 
     @Test
+    void aSliceReportMissingMeasuresIsMeasuredFromTheWrittenClipsInstead() throws Exception {
+        TaskWorkspace workspace = sliced(LOW_THRESHOLD, "clipped.wav");
+        Path report = workspace.sliced().resolve("_report.json");
+        String complete = Files.readString(report);
+        Files.writeString(report, complete.replaceAll("\"clipping_ratio\"\\s*:\\s*[-0-9.eE]+,?", ""));
+        assertThat(Files.readString(report)).isNotEqualTo(complete).doesNotContain("clipping_ratio");
+        transcribeAll(workspace);
+
+        DatasetReport built = DatasetReports.build(workspace);
+
+        ClipReport clipped = clip(built, "clipped_");
+        assertThat(clipped.clippingRatio()).as("measured from the written clip, not NaN").isNotNull().isNotNaN();
+        assertThat(clipped.peakDbfs()).isNotNull();
+        assertThat(gsvtrainer.config.Json.write(built)).doesNotContain("NaN");
+    }
+
+    @Test
     void flagsTheClippedTheNearSilentAndTheOverLongClipWithTheRightReasons() throws Exception {
         TaskWorkspace workspace = sliced(LOW_THRESHOLD, "clipped.wav", "near_silent.wav", "en_1.wav");
         writeLongClip(workspace.sliced().resolve("long_0000000000_0001920000.wav"), 60);
