@@ -43,6 +43,23 @@ final class AudioFiles {
         }
     }
 
+    /**
+     * Deletes the temporary files a killed run left in {@code dir} (hidden, ending in {@code .tmp}:
+     * what {@link #writeAtomically} and the converter write before moving into place); a step calls
+     * this before writing there, when no other run of it can be writing.
+     */
+    static void removeLeftovers(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(".")
+                    && f.getFileName().toString().endsWith(".tmp")).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
     /** The file name without its last extension. */
     static String baseName(Path file) {
         String name = file.getFileName().toString();

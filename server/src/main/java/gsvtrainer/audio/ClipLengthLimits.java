@@ -38,8 +38,8 @@ final class ClipLengthLimits {
             return;
         }
         long cut = quietestCut(span.start(), span.start() + length, rms);
-        split(new ClipSpan(span.start(), cut), rms, totalSamples, out);
-        split(new ClipSpan(cut, span.end()), rms, totalSamples, out);
+        split(new ClipSpan(span.start(), cut, true), rms, totalSamples, out);
+        split(new ClipSpan(cut, span.end(), true), rms, totalSamples, out);
     }
 
     /**

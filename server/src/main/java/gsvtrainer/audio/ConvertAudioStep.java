@@ -51,6 +51,7 @@ public class ConvertAudioStep implements StepAction<ConvertAudioParams> {
             throw new StepFailure("no_usable_audio", "no uploaded files to convert");
         }
         Path out = TaskWorkspace.ensure(workspace.converted());
+        AudioFiles.removeLeftovers(out);
         Map<Path, Path> targets = targets(uploads, out);
         AudioConverter converter = new AudioConverter(params.sampleRate(),
                 ParallelJobs.threadsPerJob(context.cpuThreads(), uploads.size()), true);

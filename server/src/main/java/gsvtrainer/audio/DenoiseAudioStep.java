@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  */
 public class DenoiseAudioStep implements StepAction<DenoiseAudioParams> {
 
+    /** Beside the denoised clips: the params they were made with. */
+    static final String PARAMS = "_params.json";
+
     @Override
     public String name() {
         return "denoise_audio";
@@ -40,17 +43,31 @@ public class DenoiseAudioStep implements StepAction<DenoiseAudioParams> {
             throw new StepFailure("no_input", "no sliced clips to denoise: run slice_audio first");
         }
         Path out = TaskWorkspace.ensure(workspace.denoised());
+        AudioFiles.removeLeftovers(out);
         removeStale(out, clips.stream().map(c -> c.getFileName().toString()).collect(Collectors.toSet()));
-        if (params.backend().equals("frcrn")) {
-            denoiseWithFrcrn(context, clips, out);
-            return;
+        // clips denoised with other params are done again, as if forced
+        boolean redo = context.force() || !params.equals(madeWith(out));
+        if (redo && !context.force() && !AudioFiles.list(out, ".wav").isEmpty()) {
+            reporter.log("info", "params differ from those of the denoised clips there: denoising every clip again");
         }
+        Files.deleteIfExists(out.resolve(PARAMS));
+        if (params.backend().equals("frcrn")) {
+            denoiseWithFrcrn(context, clips, out, redo);
+        } else {
+            denoiseWithSpectralGate(context, params, clips, out, redo);
+        }
+        AudioFiles.writeJson(out.resolve(PARAMS), params);
+    }
+
+    private static void denoiseWithSpectralGate(StepContext context, DenoiseAudioParams params, List<Path> clips,
+                                                Path out, boolean redo) throws Exception {
+        RunReporter reporter = context.reporter();
         SpectralGateDenoiser denoiser = new SpectralGateDenoiser(params.reductionDb());
         ProgressCounter progress = new ProgressCounter(reporter, "files", clips.size());
 
         List<ParallelJobs.Outcome<Boolean>> outcomes = ParallelJobs.run(clips, context.cpuThreads(), clip -> {
             Path target = out.resolve(clip.getFileName());
-            if (!context.force() && isFresh(target, clip)) {
+            if (!redo && isFresh(target, clip)) {
                 return false;
             }
             MonoAudio denoised = denoiser.denoise(WavReader.readAll(clip));
@@ -73,9 +90,9 @@ public class DenoiseAudioStep implements StepAction<DenoiseAudioParams> {
                 done, clips.size() - done - failed, failed, params.reductionDb()));
     }
 
-    private static void denoiseWithFrcrn(StepContext context, List<Path> clips, Path out) throws Exception {
+    private static void denoiseWithFrcrn(StepContext context, List<Path> clips, Path out, boolean redo) throws Exception {
         FrcrnDenoiser frcrn = FrcrnDenoiser.create(context.settings());
-        List<Path> todo = clips.stream().filter(c -> context.force() || !isFresh(out.resolve(c.getFileName()), c)).toList();
+        List<Path> todo = clips.stream().filter(c -> redo || !isFresh(out.resolve(c.getFileName()), c)).toList();
         ProgressCounter progress = new ProgressCounter(context.reporter(), "files", clips.size());
         progress.add(clips.size() - todo.size());
         Path scratch = context.runDir().resolve("frcrn");
@@ -88,6 +105,16 @@ public class DenoiseAudioStep implements StepAction<DenoiseAudioParams> {
         }
         context.reporter().log("info", String.format("denoised %d clips with upstream's FRCRN (%d already done, %d failed)",
                 written.size(), clips.size() - todo.size(), failed.size()));
+    }
+
+    /** The params the denoised clips in {@code dir} were made with; null when unknown. */
+    private static DenoiseAudioParams madeWith(Path dir) {
+        try {
+            Path file = dir.resolve(PARAMS);
+            return Files.exists(file) ? AudioFiles.JSON.readValue(file.toFile(), DenoiseAudioParams.class) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** A denoised clip written after its sliced clip: one from an earlier slicing is done again. */

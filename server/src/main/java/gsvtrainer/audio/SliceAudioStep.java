@@ -42,6 +42,7 @@ public class SliceAudioStep implements StepAction<SliceAudioParams> {
             }
         }
         Path out = TaskWorkspace.ensure(workspace.sliced());
+        AudioFiles.removeLeftovers(out);
         SourceSlicer slicer = new SourceSlicer(params, out, context.runDir().resolve("slice-scratch"),
                 ParallelJobs.threadsPerJob(context.cpuThreads(), sources.size()));
         ProgressCounter progress = new ProgressCounter(reporter, "seconds", totalSeconds);

@@ -24,12 +24,24 @@ final class SourceSlicer {
     static final int SAMPLE_RATE = 32000;
     static final String MANIFESTS = "_sources";
 
-    /** One clip written, with the level measures of its audio before normalisation. */
-    record Clip(String file, long start, long end, ClipStats stats) {
+    /**
+     * One clip written, with the level measures of its audio before normalisation; {@code split}: a
+     * part of a clip over the maximum length.
+     */
+    record Clip(String file, long start, long end, ClipStats stats, boolean split) {
     }
 
-    /** What slicing one source produced; {@code silentDropped} counts all-zero clips left unwritten. */
-    record Manifest(String source, double seconds, List<Clip> clips, int silentDropped) {
+    /**
+     * What slicing one source produced; {@code silentDropped} counts all-zero clips left unwritten. It
+     * names the params and the source's size and modification time it was made from: a re-run
+     * skips the source only while all of them are the same.
+     */
+    record Manifest(String source, double seconds, List<Clip> clips, int silentDropped, SliceAudioParams params,
+            long sourceBytes, long sourceModifiedMillis) {
+
+        boolean madeFrom(SliceAudioParams current, long bytes, long modifiedMillis) {
+            return current.equals(params) && bytes == sourceBytes && modifiedMillis == sourceModifiedMillis;
+        }
     }
 
     private final SliceAudioParams params;
@@ -48,11 +60,15 @@ final class SourceSlicer {
     Manifest slice(Path source, boolean force, DoubleConsumer progress) throws Exception {
         String base = AudioFiles.baseName(source);
         Path manifestFile = outDir.resolve(MANIFESTS).resolve(base + ".json");
-        if (!force && Files.exists(manifestFile)) {
-            Manifest done = AudioFiles.JSON.readValue(manifestFile.toFile(), Manifest.class);
-            progress.accept(done.seconds());
-            return done;
+        long sourceBytes = Files.size(source);
+        long sourceModified = Files.getLastModifiedTime(source).toMillis();
+        Manifest earlier = force ? null : readManifest(manifestFile);
+        if (earlier != null && earlier.madeFrom(params, sourceBytes, sourceModified)) {
+            progress.accept(earlier.seconds());
+            return earlier;
         }
+        // the manifest goes first: a run that stops half-way leaves the source to be sliced again
+        Files.deleteIfExists(manifestFile);
         deleteClipsOf(base);
         double sourceSeconds;
         try (WavReader reader = new WavReader(source)) {
@@ -64,7 +80,14 @@ final class SourceSlicer {
             List<Clip> clips = new ArrayList<>();
             int silent = 0;
             double done = 0;
-            for (Clip clip : writeClips(base, audio, spans, progress)) {
+            List<Clip> written;
+            try {
+                written = writeClips(base, audio, spans, progress);
+            } catch (Exception e) {
+                deleteClipsOf(base); // no clips of a source that failed, for later steps to read
+                throw e;
+            }
+            for (Clip clip : written) {
                 if (clip == null) {
                     silent++;
                 } else {
@@ -75,7 +98,8 @@ final class SourceSlicer {
                 done += seconds(span, audio);
             }
             progress.accept(Math.max(0, sourceSeconds - done));
-            Manifest manifest = new Manifest(source.getFileName().toString(), sourceSeconds, clips, silent);
+            Manifest manifest = new Manifest(source.getFileName().toString(), sourceSeconds, clips, silent, params,
+                    sourceBytes, sourceModified);
             AudioFiles.writeJson(manifestFile, manifest);
             return manifest;
         } finally {
@@ -127,6 +151,15 @@ final class SourceSlicer {
         }
     }
 
+    /** The manifest of an earlier slicing; null when there is none or it cannot be read (it is sliced again). */
+    private static Manifest readManifest(Path file) {
+        try {
+            return Files.exists(file) ? AudioFiles.JSON.readValue(file.toFile(), Manifest.class) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The span's length in the file, which the last span may overrun by part of a hop. */
     private static double seconds(ClipSpan span, WavReader audio) {
         return (Math.min(span.end(), audio.samples()) - span.start()) / (double) SAMPLE_RATE;
@@ -140,7 +173,7 @@ final class SourceSlicer {
         }
         String name = String.format("%s_%010d_%010d.wav", base, span.start(), span.end());
         AudioFiles.writeWav(outDir.resolve(name), samples, SAMPLE_RATE);
-        return new Clip(name, span.start(), span.end(), stats);
+        return new Clip(name, span.start(), span.end(), stats, span.split());
     }
 
     /** The source itself when it is already at 32 kHz, else a resampled copy in the scratch folder. */

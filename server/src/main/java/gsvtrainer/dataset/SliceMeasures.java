@@ -12,8 +12,7 @@ import java.util.Map;
 
 /**
  * The per-clip measures the slice step recorded in {@code sliced/_report.json}, taken before its
- * normalisation, and which clips came from splitting an over-long one (two clips of a source that
- * share a boundary; the slicer's own clips are always apart by some silence).
+ * normalisation, and which clips came from splitting an over-long one (its {@code split} flag).
  */
 final class SliceMeasures {
 
@@ -38,10 +37,10 @@ final class SliceMeasures {
         }
         for (Object source : list(report.get("sources"))) {
             List<?> clips = list(((Map<?, ?>) source).get("clips"));
-            for (int i = 0; i < clips.size(); i++) {
-                Map<?, ?> clip = (Map<?, ?>) clips.get(i);
-                boolean split = i > 0 && number(clip, "start") == number((Map<?, ?>) clips.get(i - 1), "end")
-                        || i + 1 < clips.size() && number(clip, "end") == number((Map<?, ?>) clips.get(i + 1), "start");
+            for (Object each : clips) {
+                Map<?, ?> clip = (Map<?, ?>) each;
+                // the slicer says so; clips that merely touch may come from one of upstream's cuts too
+                boolean split = Boolean.TRUE.equals(clip.get("split"));
                 if (clip.get("stats") instanceof Map<?, ?> stats) {
                     ClipStats read = new ClipStats(value(stats, "duration_seconds"), value(stats, "peak_dbfs"),
                             value(stats, "rms_dbfs"), value(stats, "clipping_ratio"), value(stats, "snr_db"));
@@ -63,10 +62,6 @@ final class SliceMeasures {
 
     private static List<?> list(Object value) {
         return value instanceof List<?> list ? list : List.of();
-    }
-
-    private static long number(Map<?, ?> map, String key) {
-        return map.get(key) instanceof Number n ? n.longValue() : Long.MIN_VALUE;
     }
 
     private static double value(Map<?, ?> map, String key) {

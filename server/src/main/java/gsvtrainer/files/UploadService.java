@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -35,10 +36,11 @@ public class UploadService {
     private final AudioValidator validator;
     private final EventLog events;
     private final WorkspaceLocks locks;
+    private final List<UploadListener> listeners;
 
     public UploadService(GsvSettings settings, Workspaces workspaces, ArtifactRepository artifacts,
                          ArtifactService artifactService, AudioValidator validator, EventLog events,
-                         WorkspaceLocks locks) {
+                         WorkspaceLocks locks, List<UploadListener> listeners) {
         this.settings = settings;
         this.workspaces = workspaces;
         this.artifacts = artifacts;
@@ -46,6 +48,7 @@ public class UploadService {
         this.validator = validator;
         this.events = events;
         this.locks = locks;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** An upload that was kept. */
@@ -133,6 +136,7 @@ public class UploadService {
                 }
                 events.record(taskId, null, "info", EventType.ARTIFACT, Map.of("kind", KIND, "name", name,
                         "original_filename", original, "size", artifact.size()));
+                listeners.forEach(listener -> listener.uploaded(taskId));
             }
             return new Upload(artifact, original, audio);
         } finally {

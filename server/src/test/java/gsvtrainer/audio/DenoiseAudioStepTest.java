@@ -60,6 +60,22 @@ class DenoiseAudioStepTest {
     }
 
     @Test
+    void otherParamsDenoiseEveryClipAgainWithoutForce() throws Exception {
+        new DenoiseAudioStep().run(context, DenoiseAudioParams.defaults());
+        Path denoised = context.workspace().denoised().resolve("noisy_0000000000_0000072000.wav");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(denoised).toMillis() + 60_000);
+        Files.setLastModifiedTime(denoised, old);
+
+        new DenoiseAudioStep().run(context, DenoiseAudioParams.defaults());
+        assertThat(Files.getLastModifiedTime(denoised)).as("same params: done already").isEqualTo(old);
+
+        new DenoiseAudioStep().run(context, new DenoiseAudioParams(null, null, 30.0));
+        assertThat(Files.getLastModifiedTime(denoised)).as("another reduction: done again").isNotEqualTo(old);
+        assertThat(context.messages("info")).last().asString().contains("denoised 2 clips (0 already done");
+    }
+
+    @Test
     void skipDoesNothingButClearEarlierDenoisedClips() throws Exception {
         new DenoiseAudioStep().run(context, DenoiseAudioParams.defaults());
 

@@ -72,6 +72,36 @@ class SliceAudioStepTest {
     }
 
     @Test
+    void otherParamsOrAChangedSourceSliceAgainWithoutForceAndMarkSplitParts() throws Exception {
+        new SliceAudioStep().run(context, SliceAudioParams.defaults());
+        Path clip = context.workspace().sliced().resolve("en_2_0000000000_0000087360.wav");
+        assertThat(clip).exists();
+
+        new SliceAudioStep().run(context, new SliceAudioParams(null, null, null, null, null, null, null, 2.0, 0.5));
+
+        assertThat(clip).as("sliced again with the new maximum, not skipped").doesNotExist();
+        Map<?, ?> report = AudioFiles.JSON.readValue(context.workspace().sliced().resolve("_report.json").toFile(), Map.class);
+        List<?> sources = (List<?>) report.get("sources");
+        List<Map<?, ?>> clips = new ArrayList<>();
+        for (Object src : sources) {
+            for (Object c : (List<?>) ((Map<?, ?>) src).get("clips")) {
+                clips.add((Map<?, ?>) c);
+            }
+        }
+        assertThat(clips).anyMatch(c -> Boolean.TRUE.equals(c.get("split")));
+        assertThat(clips).allMatch(c -> c.get("split") instanceof Boolean);
+
+        Path converted = context.workspace().converted().resolve("en_2.wav");
+        Files.setLastModifiedTime(converted, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Path part = AudioFiles.list(context.workspace().sliced(), ".wav").stream()
+                .filter(c -> c.getFileName().toString().startsWith("en_2_")).findFirst().orElseThrow();
+        FileTime old = FileTime.fromMillis(1_000_000L);
+        Files.setLastModifiedTime(part, old);
+        new SliceAudioStep().run(context, new SliceAudioParams(null, null, null, null, null, null, null, 2.0, 0.5));
+        assertThat(Files.getLastModifiedTime(part)).as("its source changed: sliced again").isNotEqualTo(old);
+    }
+
+    @Test
     void cutsOnTheEnergiesConvertKeptForTheWavUntilTheWavChanges() throws Exception {
         Path wav = context.workspace().converted().resolve("silences.wav");
         long samples;
