@@ -70,8 +70,11 @@ final class ParallelJobs {
             Thread.currentThread().interrupt();
             return new Outcome<>(input, null, "interrupted", input.getFileName() + ": interrupted");
         } catch (Exception e) {
-            return new Outcome<>(input, null, "error", input.getFileName() + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            // a file exception's message is its path: the server's, which reports and logs do not show
+            String message = e.getMessage() == null ? "" : ": " + e.getMessage()
+                    .replace(input.toAbsolutePath().toString(), input.getFileName().toString())
+                    .replace(input.toString(), input.getFileName().toString());
+            return new Outcome<>(input, null, "error", input.getFileName() + ": " + e.getClass().getSimpleName() + message);
         }
     }
 }
