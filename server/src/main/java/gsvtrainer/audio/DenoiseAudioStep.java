@@ -34,6 +34,7 @@ public class DenoiseAudioStep implements StepAction<DenoiseAudioParams> {
         RunReporter reporter = context.reporter();
         if (params.skip()) {
             int removed = removeStale(workspace.denoised(), Set.of());
+            Files.deleteIfExists(workspace.denoised().resolve(PARAMS));
             reporter.log("info", "denoise_audio skipped (skip=true): ASR reads the sliced clips"
                     + (removed > 0 ? "; removed " + removed + " earlier denoised clips" : ""));
             return;
