@@ -1,12 +1,9 @@
 package gsvtrainer.transcript;
 
-import gsvtrainer.config.Json;
 import gsvtrainer.pipeline.TaskWorkspace;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,17 +21,12 @@ public record RemovedClips(Set<String> names) {
         return workspace.asr().resolve("transcript.removed.json");
     }
 
-    /** The clips removed so far; none when the file is missing or unreadable. */
+    /**
+     * The clips removed so far; none when the file is missing or unreadable (transcribing again then
+     * brings them back, and review can remove them again).
+     */
     public static RemovedClips read(TaskWorkspace workspace) {
-        Path file = file(workspace);
-        try {
-            if (Files.exists(file)) {
-                return Json.read(Files.readString(file, StandardCharsets.UTF_8), RemovedClips.class);
-            }
-        } catch (IOException | RuntimeException e) {
-            // unreadable: transcribing again brings the removed clips back, which review can remove again
-        }
-        return new RemovedClips(Set.of());
+        return JsonSidecar.read(file(workspace), RemovedClips.class, new RemovedClips(Set.of()));
     }
 
     public boolean contains(String clip) {
@@ -48,15 +40,7 @@ public record RemovedClips(Set<String> names) {
     }
 
     public void write(TaskWorkspace workspace) throws IOException {
-        Path file = file(workspace);
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, Json.write(new RemovedClips(new TreeSet<>(names))), StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        JsonSidecar.write(file(workspace), new RemovedClips(new TreeSet<>(names)));
     }
 
     /** Forgets every removal (a forced transcription starts over). */
