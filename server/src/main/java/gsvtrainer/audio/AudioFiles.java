@@ -83,6 +83,11 @@ final class AudioFiles {
         writeAtomically(target, temp -> JSON.writeValue(temp.toFile(), value));
     }
 
+    /** Writes the first {@code length} samples of a 16-bit clip as a mono WAV, atomically. */
+    static void writeWav(Path target, short[] pcm, int length, int sampleRate) throws Exception {
+        writeAtomically(target, temp -> WavWriter.writeMono(temp, pcm, length, sampleRate));
+    }
+
     /** Writes a mono 16-bit WAV clip atomically. */
     static void writeWav(Path target, float[] samples, int sampleRate) throws Exception {
         writeAtomically(target, temp -> {

@@ -17,22 +17,35 @@ final class ClipNormaliser {
     }
 
     /**
-     * Normalises {@code clip} in place. Returns false, leaving it untouched, for an all-zero clip
-     * (upstream would divide by zero there).
+     * Normalises the first {@code length} samples of a 16-bit clip in place, as upstream normalises
+     * the clip as floats and writes them: each sample as a float of full scale, times the gain, rounded
+     * to a float, clamped to [-1, 1] and written as {@code (short) (x * 32767)}, truncated. Returns
+     * false, leaving it untouched, for an all-zero clip (upstream would divide by zero there).
      */
-    boolean normalise(float[] clip) {
-        double peak = 0;
-        for (float s : clip) {
-            peak = Math.max(peak, Math.abs(s));
+    boolean normalise(short[] clip, int length) {
+        int peak = 0;
+        for (int i = 0; i < length; i++) {
+            peak = Math.max(peak, Math.abs(clip[i]));
         }
         if (peak == 0) {
             return false;
         }
-        double scale = peak > 1 ? 1 / peak : 1;
-        double gain = scale * (normMax * alpha / (peak * scale) + (1 - alpha));
-        for (int i = 0; i < clip.length; i++) {
-            clip[i] = (float) (clip[i] * gain);
+        double gain = gain(peak / 32768.0);
+        // every sample is one of the 2 * peak + 1 values within the peak: each is worked out once
+        short[] normalised = new short[2 * peak + 1];
+        for (int s = -peak; s <= peak; s++) {
+            float scaled = (float) ((s / 32768f) * gain);
+            normalised[s + peak] = (short) (Math.max(-1f, Math.min(1f, scaled)) * 32767f);
+        }
+        for (int i = 0; i < length; i++) {
+            clip[i] = normalised[clip[i] + peak];
         }
         return true;
+    }
+
+    /** The factor that normalises a clip peaking at {@code peak} (of full scale, above 0). */
+    private double gain(double peak) {
+        double scale = peak > 1 ? 1 / peak : 1;
+        return scale * (normMax * alpha / (peak * scale) + (1 - alpha));
     }
 }

@@ -16,6 +16,10 @@ public record ClipStats(double durationSeconds, double peakDbfs, double rmsDbfs,
     /** Speech this quiet (RMS) is mostly noise once normalised. */
     public static final double NEAR_SILENT_RMS_DBFS = -45;
 
+    /** The sample magnitude of 16-bit audio from which on a sample counts as clipped. */
+    private static final int CLIP_LEVEL_PCM = (int) Math.ceil(CLIP_LEVEL * 32768);
+    private static final double PCM_SQUARE = 0x1p-30;
+
     public static ClipStats of(MonoAudio audio) {
         float[] x = audio.samples();
         double peak = 0;
@@ -32,6 +36,38 @@ public record ClipStats(double durationSeconds, double peakDbfs, double rmsDbfs,
         int n = Math.max(1, x.length);
         return new ClipStats(audio.seconds(), dbfs(peak), dbfs(Math.sqrt(sumSquares / n)), (double) clipped / n,
                 SnrEstimator.estimateDb(audio));
+    }
+
+    /**
+     * The same measures of the first {@code length} samples of a 16-bit clip, in one pass: its squares
+     * summed as integers, which equal the sums of {@link #of} over the samples as floats (those are exact
+     * in double precision too).
+     */
+    static ClipStats ofPcm(short[] pcm, int length, int sampleRate) {
+        int frame = SnrEstimator.frameLength(sampleRate);
+        double[] energy = new double[length / frame];
+        int peak = 0;
+        long squares = 0;
+        long clipped = 0;
+        int i = 0;
+        for (int f = 0; f <= energy.length; f++) {
+            int end = f < energy.length ? i + frame : length;
+            long sum = 0;
+            for (; i < end; i++) {
+                int s = pcm[i];
+                int magnitude = Math.abs(s);
+                peak = Math.max(peak, magnitude);
+                sum += s * s;
+                clipped += magnitude >= CLIP_LEVEL_PCM ? 1 : 0;
+            }
+            squares += sum;
+            if (f < energy.length) {
+                energy[f] = sum * PCM_SQUARE / frame;
+            }
+        }
+        int n = Math.max(1, length);
+        return new ClipStats((double) length / sampleRate, dbfs(peak / 32768.0), dbfs(Math.sqrt(squares * PCM_SQUARE / n)),
+                (double) clipped / n, SnrEstimator.fromFrameEnergies(energy));
     }
 
     public boolean clipped() {

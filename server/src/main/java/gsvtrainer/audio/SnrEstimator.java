@@ -19,18 +19,28 @@ public final class SnrEstimator {
 
     public static double estimateDb(MonoAudio audio) {
         float[] x = audio.samples();
-        int frame = Math.max(1, (int) (audio.sampleRate() * FRAME_SECONDS));
-        int frames = x.length / frame;
-        if (frames < 2) {
-            return 0;
-        }
-        double[] energy = new double[frames];
-        for (int f = 0; f < frames; f++) {
+        int frame = frameLength(audio.sampleRate());
+        double[] energy = new double[x.length / frame];
+        for (int f = 0; f < energy.length; f++) {
             double sum = 0;
             for (int i = f * frame; i < (f + 1) * frame; i++) {
                 sum += (double) x[i] * x[i];
             }
             energy[f] = sum / frame;
+        }
+        return fromFrameEnergies(energy);
+    }
+
+    /** Samples in one frame at this rate. */
+    static int frameLength(int sampleRate) {
+        return Math.max(1, (int) (sampleRate * FRAME_SECONDS));
+    }
+
+    /** The estimate from the mean energies of a clip's frames, which it sorts. */
+    static double fromFrameEnergies(double[] energy) {
+        int frames = energy.length;
+        if (frames < 2) {
+            return 0;
         }
         Arrays.sort(energy);
         int quiet = Math.max(1, (int) (frames * QUIET_FRACTION));

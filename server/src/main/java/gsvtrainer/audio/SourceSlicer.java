@@ -166,13 +166,14 @@ final class SourceSlicer {
     }
 
     private Clip writeClip(String base, WavReader audio, ClipSpan span) throws Exception {
-        float[] samples = audio.read(span.start(), (int) (Math.min(span.end(), audio.samples()) - span.start()));
-        ClipStats stats = ClipStats.of(new MonoAudio(samples, SAMPLE_RATE));
-        if (!new ClipNormaliser(params.normMax(), params.alpha()).normalise(samples)) {
+        int length = (int) (Math.min(span.end(), audio.samples()) - span.start());
+        short[] samples = audio.readPcm(span.start(), length);
+        ClipStats stats = ClipStats.ofPcm(samples, length, SAMPLE_RATE);
+        if (!new ClipNormaliser(params.normMax(), params.alpha()).normalise(samples, length)) {
             return null;
         }
         String name = String.format("%s_%010d_%010d.wav", base, span.start(), span.end());
-        AudioFiles.writeWav(outDir.resolve(name), samples, SAMPLE_RATE);
+        AudioFiles.writeWav(outDir.resolve(name), samples, length, SAMPLE_RATE);
         return new Clip(name, span.start(), span.end(), stats, span.split());
     }
 

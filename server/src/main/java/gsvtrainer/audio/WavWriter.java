@@ -32,7 +32,7 @@ public final class WavWriter implements AutoCloseable {
                 StandardOpenOption.TRUNCATE_EXISTING);
         this.sampleRate = sampleRate;
         this.channels = channels;
-        channel.write(header(0));
+        channel.write(header(sampleRate, channels, 0));
     }
 
     public void write(short[] samples, int offset, int length) throws IOException {
@@ -73,6 +73,20 @@ public final class WavWriter implements AutoCloseable {
         }
     }
 
+    /** Writes a whole mono clip: the first {@code length} samples of {@code pcm}, in one write. */
+    static void writeMono(Path file, short[] pcm, int length, int sampleRate) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(HEADER_BYTES + 2 * length).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.put(header(sampleRate, 1, 2L * length));
+        bytes.asShortBuffer().put(pcm, 0, length);
+        bytes.clear();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        }
+    }
+
     /** Samples written so far, all channels counted. */
     public long samplesWritten() {
         return samplesWritten;
@@ -82,7 +96,7 @@ public final class WavWriter implements AutoCloseable {
     public void close() throws IOException {
         try (channel) {
             flush();
-            channel.write(header(samplesWritten * 2), 0);
+            channel.write(header(sampleRate, channels, samplesWritten * 2), 0);
         }
     }
 
@@ -108,7 +122,7 @@ public final class WavWriter implements AutoCloseable {
         shorts.clear();
     }
 
-    private ByteBuffer header(long dataBytes) {
+    private static ByteBuffer header(int sampleRate, int channels, long dataBytes) {
         if (dataBytes > 0xFFFFFFFFL - HEADER_BYTES) {
             throw new IllegalStateException("WAV data over 4 GiB");
         }

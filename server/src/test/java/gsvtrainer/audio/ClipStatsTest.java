@@ -55,4 +55,17 @@ class ClipStatsTest {
         assertThat(stats.rmsDbfs()).isEqualTo(ClipStats.SILENT_DBFS);
         assertThat(stats.durationSeconds()).isEqualTo(1.0);
     }
+
+    @Test
+    void measuresSixteenBitSamplesExactlyAsTheirFloats() throws Exception {
+        for (String name : new String[] {"en_2.wav", "clipped.wav", "near_silent.wav", "noisy.wav", "clean.wav"}) {
+            try (WavReader reader = new WavReader(Fixtures.file(name))) {
+                int length = (int) reader.samples();
+                short[] pcm = reader.readPcm(0, length + 7); // what follows the clip is not measured
+
+                assertThat(ClipStats.ofPcm(pcm, length, reader.sampleRate())).as(name)
+                        .isEqualTo(ClipStats.of(new MonoAudio(reader.read(0, length), reader.sampleRate())));
+            }
+        }
+    }
 }

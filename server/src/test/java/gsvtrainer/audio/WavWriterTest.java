@@ -2,7 +2,9 @@ package gsvtrainer.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,5 +39,24 @@ class WavWriterTest {
                 assertThat(written[i]).as("sample %d (%s)", i, samples[i]).isEqualTo((short) expected);
             }
         }
+    }
+
+    @Test
+    void writesAWholeClipThatReadsBackAsWritten() throws Exception {
+        short[] pcm = new short[9_001];
+        Random random = new Random(5);
+        for (int i = 0; i < pcm.length; i++) {
+            pcm[i] = (short) (random.nextInt(65536) - 32768);
+        }
+        Path file = dir.resolve("clip.wav");
+
+        WavWriter.writeMono(file, pcm, 9_000, 32000);
+
+        try (WavReader reader = new WavReader(file)) {
+            assertThat(reader.sampleRate()).isEqualTo(32000);
+            assertThat(reader.samples()).isEqualTo(9_000);
+            assertThat(reader.readPcm(0, 9_000)).isEqualTo(Arrays.copyOf(pcm, 9_000));
+        }
+        assertThat(Files.size(file)).isEqualTo(WavWriter.HEADER_BYTES + 2 * 9_000);
     }
 }
