@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -47,7 +48,8 @@ public class DenoiseAudioStep implements StepAction<DenoiseAudioParams> {
         AudioFiles.removeLeftovers(out);
         removeStale(out, clips.stream().map(c -> c.getFileName().toString()).collect(Collectors.toSet()));
         // clips denoised with other params are done again, as if forced
-        boolean redo = context.force() || !params.equals(madeWith(out));
+        boolean redo = context.force()
+                || !AudioFiles.readJson(out.resolve(PARAMS), DenoiseAudioParams.class).equals(Optional.of(params));
         if (redo && !context.force() && !AudioFiles.list(out, ".wav").isEmpty()) {
             reporter.log("info", "params differ from those of the denoised clips there: denoising every clip again");
         }
@@ -109,15 +111,6 @@ public class DenoiseAudioStep implements StepAction<DenoiseAudioParams> {
     }
 
     /** The params the denoised clips in {@code dir} were made with; null when unknown. */
-    private static DenoiseAudioParams madeWith(Path dir) {
-        try {
-            Path file = dir.resolve(PARAMS);
-            return Files.exists(file) ? AudioFiles.JSON.readValue(file.toFile(), DenoiseAudioParams.class) : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
     /** A denoised clip written after its sliced clip: one from an earlier slicing is done again. */
     private static boolean isFresh(Path denoised, Path sliced) {
         try {

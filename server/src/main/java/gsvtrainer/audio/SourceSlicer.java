@@ -62,7 +62,7 @@ final class SourceSlicer {
         Path manifestFile = outDir.resolve(MANIFESTS).resolve(base + ".json");
         long sourceBytes = Files.size(source);
         long sourceModified = Files.getLastModifiedTime(source).toMillis();
-        Manifest earlier = force ? null : readManifest(manifestFile);
+        Manifest earlier = force ? null : AudioFiles.readJson(manifestFile, Manifest.class).orElse(null);
         if (earlier != null && earlier.madeFrom(params, sourceBytes, sourceModified)) {
             progress.accept(earlier.seconds());
             return earlier;
@@ -148,15 +148,6 @@ final class SourceSlicer {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** The manifest of an earlier slicing; null when there is none or it cannot be read (it is sliced again). */
-    private static Manifest readManifest(Path file) {
-        try {
-            return Files.exists(file) ? AudioFiles.JSON.readValue(file.toFile(), Manifest.class) : null;
-        } catch (RuntimeException e) {
-            return null;
         }
     }
 
