@@ -1,6 +1,7 @@
 package gsvtrainer.scheduler;
 
 import gsvtrainer.process.ProcessGroups;
+import gsvtrainer.process.ThreadPriority;
 import gsvtrainer.steprun.exec.StepExecMain;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,17 +10,23 @@ import java.util.List;
 
 /**
  * The command lines of run processes: at lower CPU priority, this JVM's {@code java} with the run
- * options, the run class path, the class archive once it exists, and {@link StepExecMain}.
+ * options, the run class path, the class archive once it exists, and {@link StepExecMain}. Where the
+ * service may raise a process's priority ({@link ThreadPriority#canRaise()}), a standby starts at the
+ * lowest one, so that warming up takes only CPU time no run wants, and takes the run's priority with
+ * its run.
  */
 final class JavaCommand {
 
     private final int nice;
+    private final boolean idleStandby;
     private final List<String> jvmOptions;
     private final RunClassPath classPath;
     private final StepArchive archive;
 
-    JavaCommand(int nice, String jvmOptions, RunClassPath classPath, StepArchive archive) {
+    /** @param idleStandby whether standbys warm up at the lowest priority and raise it for their run */
+    JavaCommand(int nice, boolean idleStandby, String jvmOptions, RunClassPath classPath, StepArchive archive) {
         this.nice = nice;
+        this.idleStandby = idleStandby && nice < ThreadPriority.IDLE_NICE;
         this.jvmOptions = Arrays.stream(jvmOptions.strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
         this.classPath = classPath;
         this.archive = archive;
@@ -27,26 +34,31 @@ final class JavaCommand {
 
     /** Runs the run in {@code runDir} at once. */
     List<String> stepExec(Path runDir) {
-        return command(archive.options(), "step-exec", runDir.toString());
+        return command(nice, archive.options(), "step-exec", runDir.toString());
     }
 
     /** Warms up in {@code dir}, then waits there for a run while this service lives. */
     List<String> standby(Path dir) {
         long pid = ProcessHandle.current().pid();
         long started = ProcessGroups.startTimeMillis(pid).orElse(0L);
-        return command(archive.options(), "standby", dir.toString(), Long.toString(pid), Long.toString(started));
+        List<String> arguments = new ArrayList<>(List.of("standby", dir.toString(), Long.toString(pid),
+                Long.toString(started)));
+        if (idleStandby) {
+            arguments.add(Integer.toString(nice));
+        }
+        return command(idleStandby ? ThreadPriority.IDLE_NICE : nice, archive.options(), arguments.toArray(String[]::new));
     }
 
     /** Warms up and exits, with {@code extraOptions} (those that make or check the archive). */
     List<String> warmUp(List<String> extraOptions) {
-        return command(extraOptions, "warm-up");
+        return command(nice, extraOptions, "warm-up");
     }
 
     StepArchive archive() {
         return archive;
     }
 
-    private List<String> command(List<String> extraOptions, String... arguments) {
+    private List<String> command(int nice, List<String> extraOptions, String... arguments) {
         List<String> command = new ArrayList<>();
         if (nice > 0) {
             command.addAll(List.of("nice", "-n", Integer.toString(nice)));

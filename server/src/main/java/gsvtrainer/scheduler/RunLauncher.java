@@ -7,6 +7,7 @@ import gsvtrainer.pipeline.StepRegistry;
 import gsvtrainer.pipeline.TaskWorkspace;
 import gsvtrainer.process.LaunchedProcess;
 import gsvtrainer.process.ProcessLauncher;
+import gsvtrainer.process.ThreadPriority;
 import gsvtrainer.steprun.StepRun;
 import gsvtrainer.steprun.StepRun.RunResources;
 import gsvtrainer.steprun.exec.RunSpec;
@@ -47,7 +48,7 @@ public class RunLauncher {
         this.registry = registry;
         this.realGpus = GpuDiscovery.isReal(settings.gpus());
         RunClassPath classPath = RunClassPath.of(System.getProperty("java.class.path"), settings.dataDir().resolve("app"));
-        this.java = new JavaCommand(settings.stepNice(), settings.stepJvmOptions(), classPath,
+        this.java = new JavaCommand(settings.stepNice(), ThreadPriority.canRaise(), settings.stepJvmOptions(), classPath,
                 StepArchive.of(classPath, settings.stepJvmOptions()));
         this.standbys = new StandbyPool(settings.dataDir().resolve("standby"), java, launcher, settings.stepStandby());
     }

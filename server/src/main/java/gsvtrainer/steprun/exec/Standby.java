@@ -2,6 +2,7 @@ package gsvtrainer.steprun.exec;
 
 import gsvtrainer.process.ProcessGroups;
 import gsvtrainer.process.ProcessLauncher;
+import gsvtrainer.process.ThreadPriority;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
@@ -11,13 +12,16 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchService;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
  * A run process started before its run, in a folder of its own, by the executor and like any run
  * process (its own session, niced, under the wrapper that records its exit code). It warms up, then
- * waits for the executor to write the {@link StandbyAssignment} file naming a run's folder and log. Taking
+ * waits for the executor to write the {@link StandbyAssignment} file naming a run's folder and log. Started
+ * at the lowest CPU priority to warm up on CPU time no run wants, it takes {@code runNice} before its
+ * run. Taking
  * that run, it points the wrapper at the run's folder for the exit code, writes the wrapper's pid
  * there and moves its output file to the run's log, then runs the step as a freshly started process
  * would. It serves that one run and exits. Without a run, it exits once the service that started it
@@ -31,15 +35,18 @@ final class Standby {
     private final Path dir;
     private final StepProcess process;
     private final BooleanSupplier ownerAlive;
+    private final OptionalInt runNice;
 
     /**
      * @param dir        the standby's folder: its wrapper's pid file and its log are there
      * @param ownerAlive whether the service that started this process still runs
+     * @param runNice    the niceness to run the run at, where this process started at another
      */
-    Standby(Path dir, StepProcess process, BooleanSupplier ownerAlive) {
+    Standby(Path dir, StepProcess process, BooleanSupplier ownerAlive, OptionalInt runNice) {
         this.dir = dir;
         this.process = process;
         this.ownerAlive = ownerAlive;
+        this.runNice = runNice;
     }
 
     /** Whether the service with this pid, started at that time, still runs. */
@@ -54,7 +61,12 @@ final class Standby {
         if (assignment.isEmpty()) {
             return StepProcess.EXIT_OK;
         }
+        boolean prioritySet = runNice.isEmpty() || ThreadPriority.setAllThreads(runNice.getAsInt());
         takeOver(assignment.get());
+        if (!prioritySet) {
+            System.out.println("this run's process (started ahead of the run at niceness " + ThreadPriority.IDLE_NICE
+                    + ") could not take niceness " + runNice.getAsInt() + "; it runs at " + ThreadPriority.IDLE_NICE);
+        }
         return process.run(assignment.get().runDir());
     }
 

@@ -4,12 +4,13 @@ import gsvtrainer.pipeline.Pipeline;
 import gsvtrainer.pipeline.StepRegistry;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The main class of run processes, kept apart from the CLI so that a run process loads no command
  * line framework and no Spring: {@code step-exec RUN_DIR} runs a run at once, {@code standby DIR
- * SERVICE_PID SERVICE_STARTED_MS} warms up and waits for a run while that service lives
- * ({@link Standby}), {@code warm-up} only warms up (to make the class archive of run processes).
+ * SERVICE_PID SERVICE_STARTED_MS [RUN_NICE]} warms up and waits for a run while that service lives
+ * ({@link Standby}; it runs the run at {@code RUN_NICE} where given), {@code warm-up} only warms up (to make the class archive of run processes).
  */
 public final class StepExecMain {
 
@@ -29,9 +30,10 @@ public final class StepExecMain {
             if (mode.equals("step-exec") && args.length == 2) {
                 return process.run(Path.of(args[1]));
             }
-            if (mode.equals("standby") && args.length == 4) {
+            if (mode.equals("standby") && (args.length == 4 || args.length == 5)) {
                 var service = Standby.service(Long.parseLong(args[2]), Long.parseLong(args[3]));
-                return new Standby(Path.of(args[1]), process, service).run();
+                OptionalInt runNice = args.length == 5 ? OptionalInt.of(Integer.parseInt(args[4])) : OptionalInt.empty();
+                return new Standby(Path.of(args[1]), process, service, runNice).run();
             }
             if (mode.equals("warm-up") && args.length == 1) {
                 Optional<Thread> preparing = process.warmUp(() -> false);
@@ -44,7 +46,7 @@ public final class StepExecMain {
             e.printStackTrace(System.out);
             return StepProcess.EXIT_FAILED;
         }
-        System.err.println("usage: StepExecMain step-exec RUN_DIR | standby DIR SERVICE_PID SERVICE_STARTED_MS | warm-up");
+        System.err.println("usage: StepExecMain step-exec RUN_DIR | standby DIR SERVICE_PID SERVICE_STARTED_MS [RUN_NICE] | warm-up");
         return StepProcess.EXIT_BAD_SPEC;
     }
 }

@@ -7,6 +7,7 @@ import gsvtrainer.config.Json;
 import gsvtrainer.process.LaunchedProcess;
 import gsvtrainer.process.ProcessGroups;
 import gsvtrainer.process.ProcessLauncher;
+import gsvtrainer.process.ThreadPriority;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +82,21 @@ class StandbyTest {
     }
 
     @Test
+    void aStandbyStartedAtTheLowestPriorityRunsItsRunAtTheRunsNiceness() throws Exception {
+        Assumptions.assumeTrue(ThreadPriority.canRaise(), "only a process with CAP_SYS_NICE may raise its priority");
+        Path standbyDir = dir.resolve("standby");
+        Path runDir = givenRun("r_3", "denoise_audio", Map.of(), NicenessStep.class.getName());
+        LaunchedProcess standby = start(standbyDir, List.of("nice", "-n", "19"), "3");
+
+        assign(standbyDir, runDir);
+
+        assertThat(standby.handle().orElseThrow().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(ProcessLauncher.exitCode(runDir)).contains(0);
+        assertThat(Files.readString(runDir.resolve("run.log"))).contains("niceness 3, worker niceness 3")
+                .doesNotContain("could not take niceness");
+    }
+
+    @Test
     void anAssignmentNamesTheRunsFolderAndLog() {
         StandbyAssignment assignment = new StandbyAssignment(Path.of("/data/runs/r_1"), Path.of("/data/runs/r_1/run.log"));
 
@@ -102,9 +119,22 @@ class StandbyTest {
     }
 
     private LaunchedProcess start(Path standbyDir, long servicePid, long serviceStarted) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return start(standbyDir, servicePid, serviceStarted, List.of());
+    }
+
+    /** A standby under {@code prefix} (such as {@code nice -n 19}), to run its run at {@code runNice}. */
+    private LaunchedProcess start(Path standbyDir, List<String> prefix, String runNice) throws Exception {
+        long self = ProcessHandle.current().pid();
+        return start(standbyDir, self, ProcessGroups.startTimeMillis(self).orElseThrow(), prefix, runNice);
+    }
+
+    private LaunchedProcess start(Path standbyDir, long servicePid, long serviceStarted, List<String> prefix,
+            String... runNice) throws Exception {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), StepExecMain.class.getName(),
                 "standby", standbyDir.toString(), Long.toString(servicePid), Long.toString(serviceStarted)));
+        command.addAll(List.of(runNice));
         LaunchedProcess process = new ProcessLauncher().launch(command, standbyDir, standbyDir.resolve("standby.log"),
                 standbyDir, Map.of());
         started.add(process);

@@ -1,0 +1,85 @@
+package gsvtrainer.process;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The CPU niceness of this process's threads, on Linux. Linux keeps a niceness per thread, and a
+ * thread takes its creator's; lowering one (a higher priority) needs {@code CAP_SYS_NICE}. So a process
+ * can start at the lowest priority and later take the one its work is to run at only where it holds
+ * that capability, which {@link #canRaise()} says.
+ */
+public final class ThreadPriority {
+
+    /** The lowest priority. */
+    public static final int IDLE_NICE = 19;
+    private static final int CAP_SYS_NICE = 23;
+    private static final Path SELF = Path.of("/proc/self");
+
+    private ThreadPriority() {
+    }
+
+    /** Whether this process may raise its threads' priority: it holds {@code CAP_SYS_NICE}. */
+    public static boolean canRaise() {
+        try {
+            return effectiveCapabilities(Files.readString(SELF.resolve("status"))).testBit(CAP_SYS_NICE);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    static BigInteger effectiveCapabilities(String status) {
+        return status.lines().filter(l -> l.startsWith("CapEff:")).findFirst()
+                .map(l -> new BigInteger(l.substring("CapEff:".length()).trim(), 16)).orElse(BigInteger.ZERO);
+    }
+
+    /**
+     * Sets every thread of this process to {@code nice} (threads created later by one of them take it
+     * too); returns false if that could not be done, say for want of the capability.
+     */
+    public static boolean setAllThreads(int nice) {
+        // twice: a thread the JVM started while the first pass ran has its creator's old niceness
+        return setThreads(nice) && setThreads(nice);
+    }
+
+    /** The niceness of the calling thread, where /proc tells it. */
+    public static Optional<Integer> ofCurrentThread() {
+        try {
+            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Optional.of(Integer.parseInt(fields[16]));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean setThreads(int nice) {
+        List<String> command = new ArrayList<>(List.of("renice", "-n", Integer.toString(nice), "-p"));
+        try (Stream<Path> tasks = Files.list(SELF.resolve("task"))) {
+            tasks.map(t -> t.getFileName().toString()).forEach(command::add);
+        } catch (IOException e) {
+            return false;
+        }
+        try {
+            Process renice = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!renice.waitFor(10, TimeUnit.SECONDS)) {
+                renice.destroyForcibly();
+                return false;
+            }
+            return renice.exitValue() == 0 || ofCurrentThread().map(n -> n == nice).orElse(false);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package gsvtrainer.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gsvtrainer.steprun.exec.StepExecMain;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JavaCommandTest {
+
+    private final RunClassPath classPath = RunClassPath.of("/app/a.jar:/app/b.jar", Path.of("/tmp/unused"));
+
+    private JavaCommand command(int nice, boolean idleStandby) {
+        return new JavaCommand(nice, idleStandby, "-XX:+UseSerialGC", classPath, StepArchive.of(classPath, ""));
+    }
+
+    @Test
+    void runsStepsAtTheRunNiceness() {
+        List<String> exec = command(10, true).stepExec(Path.of("/data/runs/r_1"));
+
+        assertThat(exec.subList(0, 3)).containsExactly("nice", "-n", "10");
+        assertThat(exec.subList(exec.size() - 3, exec.size()))
+                .containsExactly(StepExecMain.class.getName(), "step-exec", "/data/runs/r_1");
+    }
+
+    @Test
+    void startsAStandbyAtTheLowestPriorityWithTheRunsNicenessToTakeWhereItMay() {
+        List<String> standby = command(10, true).standby(Path.of("/data/standby/s_1"));
+
+        assertThat(standby.subList(0, 3)).containsExactly("nice", "-n", "19");
+        assertThat(standby.get(standby.size() - 1)).isEqualTo("10");
+        assertThat(standby.get(standby.size() - 4)).isEqualTo("/data/standby/s_1");
+    }
+
+    @Test
+    void startsAStandbyAtTheRunNicenessWhereItCouldNotRaiseItLater() {
+        List<String> standby = command(10, false).standby(Path.of("/data/standby/s_1"));
+        List<String> atLowest = command(19, true).standby(Path.of("/data/standby/s_1"));
+        List<String> unniced = command(0, false).standby(Path.of("/data/standby/s_1"));
+
+        assertThat(standby.subList(0, 3)).containsExactly("nice", "-n", "10");
+        assertThat(standby.get(standby.size() - 3)).isEqualTo("/data/standby/s_1");
+        assertThat(atLowest.subList(0, 3)).containsExactly("nice", "-n", "19");
+        assertThat(atLowest.get(atLowest.size() - 3)).isEqualTo("/data/standby/s_1");
+        assertThat(unniced.get(0)).endsWith("java");
+    }
+}
