@@ -54,13 +54,10 @@ public final class TrainGptStep implements StepAction<TrainGptParams> {
                 context.reporter(), () -> progress[0].latest());
         progress[0] = new GptProgress(context.reporter(), config.epochs(), () -> scan(artifacts));
         String device = Precision.realGpus(context) ? String.join(",", context.gpus()) : "";
+        // closing the guard reports the weights saved, however training ended
         try (WeightArtifacts.Guard guard = artifacts.reportOnShutdown()) {
             TrainingProcess.run(context, checkout, "GPT_SoVITS/s1_train.py", List.of("--config_file", configFile.toString()),
                     Map.of("_CUDA_VISIBLE_DEVICES", device, "hz", "25hz", "version", version.name()), progress[0]);
-        } finally {
-            // however training ended (done, failed, cancelled before this JVM began shutting down, which
-            // removes the hook), the weights it saved are reported
-            artifacts.scanQuietly();
         }
     }
 

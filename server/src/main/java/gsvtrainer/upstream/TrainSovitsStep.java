@@ -54,13 +54,10 @@ public final class TrainSovitsStep implements StepAction<TrainSovitsParams> {
         WeightArtifacts artifacts = new WeightArtifacts(weights, "sovits_weight", WeightArtifacts.SOVITS,
                 context.reporter(), () -> progress[0].latest());
         progress[0] = new SovitsProgress(context.reporter(), config.epochs(), () -> scan(artifacts));
+        // closing the guard reports the weights saved, however training ended
         try (WeightArtifacts.Guard guard = artifacts.reportOnShutdown()) {
             TrainingProcess.run(context, checkout, version.s2Trainer(), List.of("--config", configFile.toString()),
                     Map.of("version", version.name()), progress[0]);
-        } finally {
-            // however training ended (done, failed, cancelled before this JVM began shutting down, which
-            // removes the hook), the weights it saved are reported
-            artifacts.scanQuietly();
         }
     }
 

@@ -41,6 +41,9 @@ final class WeightArtifacts {
     /**
      * Until the returned guard is closed, a shutdown of this process (the SIGTERM of a cancel) still
      * reports the weights saved so far: upstream may have written one moments before the cancel.
+     * Closing the guard reports them too, however training ended, and only then removes the hook: a
+     * shutdown that begins during that last scan waits for the hook, which waits for the scan, so the
+     * process cannot end half-way through reporting.
      */
     Guard reportOnShutdown() {
         Thread hook = new Thread(() -> {
@@ -53,9 +56,13 @@ final class WeightArtifacts {
         Runtime.getRuntime().addShutdownHook(hook);
         return () -> {
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down: the hook runs
+                scanQuietly();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // already shutting down: the hook runs
+                }
             }
         };
     }
