@@ -11,10 +11,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The CPU niceness of this process's threads, on Linux. Linux keeps a niceness per thread, and a
- * thread takes its creator's; lowering one (a higher priority) needs {@code CAP_SYS_NICE}. So a process
- * can start at the lowest priority and later take the one its work is to run at only where it holds
- * that capability, which {@link #canRaise()} says.
+ * The CPU niceness of this process's threads and of its session, on Linux. Linux keeps a niceness per
+ * thread, and a thread takes its creator's; lowering one (a higher priority) needs {@code CAP_SYS_NICE}.
+ * So a process can start at the lowest priority and later take the one its work is to run at only where
+ * it holds that capability, which {@link #canRaise()} says. Where the kernel groups tasks by session
+ * (autogroup, the default on desktops and many servers), it first shares the CPU between sessions,
+ * by each session's own niceness, and only then between the threads of one: a run process, in a session
+ * of its own, must set that niceness too, or its threads' niceness makes no difference to others.
  */
 public final class ThreadPriority {
 
@@ -47,6 +50,33 @@ public final class ThreadPriority {
     public static boolean setAllThreads(int nice) {
         // twice: a thread the JVM started while the first pass ran has its creator's old niceness
         return setThreads(nice) && setThreads(nice);
+    }
+
+    /**
+     * Sets the niceness of this process's session group where the kernel groups by session; returns
+     * false where it does not, or the niceness could not be set.
+     */
+    public static boolean setSessionGroup(int nice) {
+        Path autogroup = SELF.resolve("autogroup");
+        if (!Files.isRegularFile(autogroup)) {
+            return false;
+        }
+        try {
+            Files.writeString(autogroup, Integer.toString(nice));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether the kernel groups this process's tasks by session for CPU sharing. */
+    public static boolean groupsBySession() {
+        try {
+            return Files.isRegularFile(SELF.resolve("autogroup"))
+                    && Files.readString(Path.of("/proc/sys/kernel/sched_autogroup_enabled")).strip().equals("1");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The niceness of the calling thread, where /proc tells it. */

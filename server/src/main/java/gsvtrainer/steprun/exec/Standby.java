@@ -20,8 +20,9 @@ import java.util.function.BooleanSupplier;
  * A run process started before its run, in a folder of its own, by the executor and like any run
  * process (its own session, niced, under the wrapper that records its exit code). It warms up, then
  * waits for the executor to write the {@link StandbyAssignment} file naming a run's folder and log. Started
- * at the lowest CPU priority to warm up on CPU time no run wants, it takes {@code runNice} before its
- * run. Taking
+ * at the lowest CPU priority to warm up on CPU time no run wants, it also rehearses the step the
+ * executor expects its run to be (so that the JIT has compiled that step's busiest code), and takes
+ * {@code runNice} before its run. Taking
  * that run, it points the wrapper at the run's folder for the exit code, writes the wrapper's pid
  * there and moves its output file to the run's log, then runs the step as a freshly started process
  * would. It serves that one run and exits. Without a run, it exits once the service that started it
@@ -30,6 +31,7 @@ import java.util.function.BooleanSupplier;
 final class Standby {
 
     private static final long OWNER_CHECK_MS = 500;
+    private static final String REHEARSAL_DIR = "rehearsal";
     private static final Path STDOUT = Path.of("/proc/self/fd/1");
 
     private final Path dir;
@@ -56,18 +58,36 @@ final class Standby {
 
     int run() throws IOException, InterruptedException {
         Path assign = dir.resolve(StandbyAssignment.FILE_NAME);
-        process.warmUp(() -> Files.exists(assign));
-        Optional<StandbyAssignment> assignment = awaitRun();
+        process.warmUp(() -> Files.exists(assign), expectedStep(), dir.resolve(REHEARSAL_DIR));
+        Optional<StandbyAssignment> assignment;
+        try {
+            assignment = awaitRun();
+        } finally {
+            process.stopRehearsing();
+        }
         if (assignment.isEmpty()) {
             return StepProcess.EXIT_OK;
         }
-        boolean prioritySet = runNice.isEmpty() || ThreadPriority.setAllThreads(runNice.getAsInt());
+        boolean prioritySet = runNice.isEmpty() || ThreadPriority.setAllThreads(runNice.getAsInt())
+                && (ThreadPriority.setSessionGroup(runNice.getAsInt()) || !ThreadPriority.groupsBySession());
         takeOver(assignment.get());
         if (!prioritySet) {
             System.out.println("this run's process (started ahead of the run at niceness " + ThreadPriority.IDLE_NICE
                     + ") could not take niceness " + runNice.getAsInt() + "; it runs at " + ThreadPriority.IDLE_NICE);
         }
         return process.run(assignment.get().runDir());
+    }
+
+    /**
+     * The step to rehearse while waiting: the one the executor expects, where it named one and this
+     * process waits at the lowest priority (at the run's, a rehearsal would slow the runs under way).
+     */
+    private Optional<String> expectedStep() throws IOException {
+        Path expected = dir.resolve(StandbyAssignment.EXPECTED_STEP_FILE);
+        if (runNice.isEmpty() || !Files.isRegularFile(expected)) {
+            return Optional.empty();
+        }
+        return Optional.of(Files.readString(expected).strip()).filter(s -> !s.isEmpty());
     }
 
     private Optional<StandbyAssignment> awaitRun() throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package gsvtrainer.steprun.exec;
 
 import gsvtrainer.pipeline.Pipeline;
 import gsvtrainer.pipeline.StepRegistry;
+import gsvtrainer.process.ThreadPriority;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -24,6 +25,8 @@ public final class StepExecMain {
     }
 
     static int run(String[] args) {
+        // started under nice, in a session of its own: that session gets the same share of the CPU
+        ThreadPriority.ofCurrentThread().ifPresent(ThreadPriority::setSessionGroup);
         StepProcess process = new StepProcess(StepRegistry::fromClassPath, new Pipeline(), System.out);
         String mode = args.length == 0 ? "" : args[0];
         try {

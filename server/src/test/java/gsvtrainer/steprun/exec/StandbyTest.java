@@ -92,8 +92,26 @@ class StandbyTest {
 
         assertThat(standby.handle().orElseThrow().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(ProcessLauncher.exitCode(runDir)).contains(0);
-        assertThat(Files.readString(runDir.resolve("run.log"))).contains("niceness 3, worker niceness 3")
-                .doesNotContain("could not take niceness");
+        String log = Files.readString(runDir.resolve("run.log"));
+        assertThat(log).contains("niceness 3, worker niceness 3").doesNotContain("could not take niceness");
+        if (ThreadPriority.groupsBySession()) {
+            assertThat(log).containsPattern("session group /autogroup-\\d+ nice 3");
+        }
+    }
+
+    @Test
+    void aRunProcessStartedUnderNiceGivesItsSessionTheSameNiceness() throws Exception {
+        Assumptions.assumeTrue(ThreadPriority.groupsBySession(), "the kernel shares the CPU by session here");
+        Path runDir = givenRun("r_4", "denoise_audio", Map.of(), NicenessStep.class.getName());
+        List<String> command = List.of("nice", "-n", "7", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), StepExecMain.class.getName(),
+                "step-exec", runDir.toString());
+        LaunchedProcess run = new ProcessLauncher().launch(command, runDir, runDir.resolve("run.log"), runDir, Map.of());
+        started.add(run);
+
+        assertThat(run.handle().orElseThrow().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(runDir.resolve("run.log")))
+                .containsPattern("niceness 7, worker niceness 7, session group /autogroup-\\d+ nice 7");
     }
 
     @Test
