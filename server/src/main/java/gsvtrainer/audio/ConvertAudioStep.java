@@ -1,5 +1,6 @@
 package gsvtrainer.audio;
 
+import gsvtrainer.pipeline.RehearsalContext;
 import gsvtrainer.pipeline.RunReporter;
 import gsvtrainer.pipeline.StepAction;
 import gsvtrainer.pipeline.StepContext;
@@ -35,6 +36,17 @@ public class ConvertAudioStep implements StepAction<ConvertAudioParams> {
     @Override
     public void prepare() {
         AudioNatives.load();
+    }
+
+    /** Converts half a minute of made-up MPEG audio, {@link RehearsalAudio#PASSES} times. */
+    @Override
+    public void rehearse(Path scratch) throws Exception {
+        AudioNatives.load();
+        RehearsalContext context = new RehearsalContext(scratch, 2);
+        RehearsalAudio.writeMp2(TaskWorkspace.ensure(context.workspace().uploads()).resolve("rehearsal.mp2"), 30);
+        for (int pass = 0; pass < RehearsalAudio.PASSES && !Thread.currentThread().isInterrupted(); pass++) {
+            run(context, ConvertAudioParams.defaults());
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package gsvtrainer.audio;
 
+import gsvtrainer.pipeline.RehearsalContext;
 import gsvtrainer.pipeline.RunReporter;
 import gsvtrainer.pipeline.StepAction;
 import gsvtrainer.pipeline.StepContext;
@@ -20,6 +21,16 @@ public class SliceAudioStep implements StepAction<SliceAudioParams> {
     }
 
     record Report(List<SourceSlicer.Manifest> sources, List<Failed> failed) {
+    }
+
+    /** Slices two minutes of made-up converted audio, {@link RehearsalAudio#PASSES} times. */
+    @Override
+    public void rehearse(Path scratch) throws Exception {
+        RehearsalContext context = new RehearsalContext(scratch, 2);
+        RehearsalAudio.writeConverted(TaskWorkspace.ensure(context.workspace().converted()).resolve("rehearsal.wav"), 120);
+        for (int pass = 0; pass < RehearsalAudio.PASSES && !Thread.currentThread().isInterrupted(); pass++) {
+            run(context, SliceAudioParams.defaults());
+        }
     }
 
     @Override

@@ -70,6 +70,13 @@ public final class Pipeline {
         return Optional.ofNullable(steps.get(name));
     }
 
+    /** The step after {@code step} in pipeline order, if any. */
+    public Optional<String> after(String step) {
+        List<String> names = List.copyOf(steps.keySet());
+        int at = names.indexOf(step);
+        return at >= 0 && at + 1 < names.size() ? Optional.of(names.get(at + 1)) : Optional.empty();
+    }
+
     public List<StepDefinition> all() {
         return List.copyOf(steps.values());
     }

@@ -1,5 +1,7 @@
 package gsvtrainer.pipeline;
 
+import java.nio.file.Path;
+
 /**
  * The implementation of one pipeline step. It runs inside the step's own process (never inside the
  * server), reads its inputs from the task workspace and reports through {@link StepContext#reporter()}.
@@ -25,5 +27,15 @@ public interface StepAction<P extends Record> {
      * write nothing and be safe beside any run; a failure here is ignored (the run meets it again).
      */
     default void prepare() {
+    }
+
+    /**
+     * Runs the step's busiest code on input it makes up in {@code scratch}, so that a process started
+     * ahead of a run of this step has it compiled when the run arrives. Called, after {@link #prepare()},
+     * only in such a process that expects this step and waits at the lowest CPU priority; it writes
+     * nothing outside {@code scratch}, which is removed after, and stops soon once its thread is
+     * interrupted (the run arrived). A failure here is ignored.
+     */
+    default void rehearse(Path scratch) throws Exception {
     }
 }

@@ -3,6 +3,7 @@ package gsvtrainer.scheduler;
 import gsvtrainer.config.GsvSettings;
 import gsvtrainer.config.Json;
 import gsvtrainer.files.Workspaces;
+import gsvtrainer.pipeline.Pipeline;
 import gsvtrainer.pipeline.StepRegistry;
 import gsvtrainer.pipeline.TaskWorkspace;
 import gsvtrainer.process.LaunchedProcess;
@@ -41,9 +42,11 @@ public class RunLauncher {
     private final boolean realGpus;
     private final JavaCommand java;
     private final StandbyPool standbys;
+    private final Pipeline pipeline;
 
-    public RunLauncher(GsvSettings settings, Workspaces workspaces, StepRegistry registry) {
+    public RunLauncher(GsvSettings settings, Workspaces workspaces, StepRegistry registry, Pipeline pipeline) {
         this.settings = settings;
+        this.pipeline = pipeline;
         this.workspaces = workspaces;
         this.registry = registry;
         this.realGpus = GpuDiscovery.isReal(settings.gpus());
@@ -69,7 +72,7 @@ public class RunLauncher {
         if (process == null) {
             process = launcher.launch(java.stepExec(runDir), runDir, logFile, workspace.root(), Map.of());
         }
-        standbys.refill();
+        standbys.refill(pipeline.after(run.step()));
         return process;
     }
 

@@ -81,8 +81,11 @@ final class StandbyPool {
         return Optional.of(standby.process());
     }
 
-    /** Starts a standby unless one is waiting. */
-    synchronized void refill() {
+    /**
+     * Starts a standby unless one is waiting, telling it the step its run will likely be, where known:
+     * it rehearses that step while it waits.
+     */
+    synchronized void refill(Optional<String> expectedStep) {
         if (!enabled || waiting != null && waiting.isAlive()) {
             return;
         }
@@ -92,6 +95,10 @@ final class StandbyPool {
         }
         Path dir = root.resolve(Ids.newId("s"));
         try {
+            if (expectedStep.isPresent()) {
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve(StandbyAssignment.EXPECTED_STEP_FILE), expectedStep.get());
+            }
             LaunchedProcess process = launcher.launch(java.standby(dir), dir, dir.resolve(LOG_FILE), dir, Map.of());
             waiting = new Waiting(dir, process);
         } catch (IOException e) {

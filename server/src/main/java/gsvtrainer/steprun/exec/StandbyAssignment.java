@@ -9,6 +9,8 @@ import java.nio.file.Path;
 public record StandbyAssignment(Path runDir, Path log) {
 
     public static final String FILE_NAME = "assign";
+    /** The file, written before the standby starts, naming the step its run will likely be. */
+    public static final String EXPECTED_STEP_FILE = "expect";
 
     public static StandbyAssignment parse(String text) {
         String[] lines = text.strip().split("\n");

@@ -10,11 +10,14 @@ import gsvtrainer.pipeline.StepFailure;
 import gsvtrainer.pipeline.StepRegistry;
 import gsvtrainer.pipeline.TaskWorkspace;
 import gsvtrainer.steprun.channel.RunChannel;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The body of a run process: reads the run's spec, finds the step's implementation, runs it and
@@ -41,6 +45,8 @@ public final class StepProcess {
     private final PrintStream out;
     private final ParamsCodec codec = new ParamsCodec();
     private StepRegistry all;
+    private Thread rehearsing;
+    private boolean rehearsalStopped;
 
     public StepProcess(Supplier<StepRegistry> registry, Pipeline pipeline, PrintStream out) {
         this.registry = registry;
@@ -58,6 +64,15 @@ public final class StepProcess {
      * processes is made from it, after waiting for that thread.
      */
     public Optional<Thread> warmUp(BooleanSupplier enough) {
+        return warmUp(enough, Optional.empty(), null);
+    }
+
+    /**
+     * Warms up as {@link #warmUp(BooleanSupplier)} does; then, on the same background thread, where
+     * {@code rehearse} names a step, {@linkplain StepAction#rehearse(Path) rehearses} it in
+     * {@code scratch}, which is removed after, until done or {@linkplain #stopRehearsing() stopped}.
+     */
+    public Optional<Thread> warmUp(BooleanSupplier enough, Optional<String> rehearse, Path scratch) {
         RunSpec sample = new RunSpec("r", "t", Pipeline.CONVERT_AUDIO, Map.of("n", 1), false, Map.of("version", "v2"),
                 List.of("0"), 1, "/", Map.of("k", "v"), StepProcess.class.getName());
         Json.read(Json.write(sample), RunSpec.class);
@@ -78,10 +93,56 @@ public final class StepProcess {
                 // a step whose params have no defaults: its record type is loaded all the same
             }
         }
-        Thread preparing = new Thread(() -> actions.forEach(StepProcess::prepare), "prepare-steps");
+        Optional<StepAction<?>> rehearsed = rehearse.flatMap(step -> actions.stream().filter(a -> a.name().equals(step))
+                .findFirst());
+        Thread preparing = new Thread(() -> {
+            actions.forEach(StepProcess::prepare);
+            rehearsed.ifPresent(action -> rehearse(action, scratch));
+        }, "prepare-steps");
         preparing.setDaemon(true);
         preparing.start();
         return Optional.of(preparing);
+    }
+
+    /** Ends a rehearsal under way, and any to come; a preparation under way goes on. */
+    public synchronized void stopRehearsing() {
+        rehearsalStopped = true;
+        if (rehearsing != null) {
+            rehearsing.interrupt();
+        }
+    }
+
+    private void rehearse(StepAction<?> action, Path scratch) {
+        synchronized (this) {
+            if (rehearsalStopped) {
+                return;
+            }
+            rehearsing = Thread.currentThread();
+        }
+        try {
+            Files.createDirectories(scratch);
+            action.rehearse(scratch);
+        } catch (Exception | LinkageError e) {
+            // a rehearsal only saves the run time; the run itself meets any real cause again
+        } finally {
+            synchronized (this) {
+                rehearsing = null;
+                Thread.interrupted();
+            }
+            delete(scratch);
+        }
+    }
+
+    /** Deletes a folder and all in it; what cannot be deleted goes with the standby's folder later. */
+    private static void delete(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // the standby's folder, scratch included, is removed when the standby ends
+        }
     }
 
     private static void prepare(StepAction<?> action) {

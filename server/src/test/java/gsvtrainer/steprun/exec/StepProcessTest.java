@@ -6,11 +6,16 @@ import gsvtrainer.pipeline.Pipeline;
 import gsvtrainer.pipeline.StepAction;
 import gsvtrainer.pipeline.StepContext;
 import gsvtrainer.pipeline.StepRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StepProcessTest {
 
@@ -60,6 +65,61 @@ class StepProcessTest {
 
         assertThat(new StepProcess(() -> registry, new Pipeline(), System.out).warmUp(() -> true)).isEmpty();
         assertThat(prepared.getCount()).isOne();
+    }
+
+    /** A step whose rehearsal writes into its scratch folder, then waits until it is interrupted. */
+    private record Rehearsing(String name, CountDownLatch started, AtomicReference<Path> scratch)
+            implements StepAction<Preparing.None> {
+
+        @Override
+        public void run(StepContext context, Preparing.None params) {
+            throw new AssertionError("never run here");
+        }
+
+        @Override
+        public void rehearse(Path scratch) throws Exception {
+            Files.writeString(scratch.resolve("made-up.wav"), "made up");
+            this.scratch.set(scratch);
+            started.countDown();
+            Thread.sleep(60_000);
+        }
+    }
+
+    @Test
+    void warmingUpRehearsesTheExpectedStepUntilStoppedAndRemovesItsScratchFolder(@TempDir Path dir) throws Exception {
+        CountDownLatch sliceStarted = new CountDownLatch(1);
+        CountDownLatch convertStarted = new CountDownLatch(1);
+        AtomicReference<Path> scratch = new AtomicReference<>();
+        StepRegistry registry = new StepRegistry(List.of(new Rehearsing(Pipeline.CONVERT_AUDIO, convertStarted, scratch),
+                new Rehearsing(Pipeline.SLICE_AUDIO, sliceStarted, scratch)));
+        StepProcess process = new StepProcess(() -> registry, new Pipeline(), System.out);
+
+        Thread preparing = process.warmUp(() -> false, Optional.of(Pipeline.SLICE_AUDIO), dir.resolve("rehearsal"))
+                .orElseThrow();
+
+        assertThat(sliceStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(scratch.get()).isEqualTo(dir.resolve("rehearsal"));
+        assertThat(dir.resolve("rehearsal/made-up.wav")).exists();
+        process.stopRehearsing();
+        preparing.join(10_000);
+        assertThat(preparing.isAlive()).isFalse();
+        assertThat(convertStarted.getCount()).as("only the expected step rehearses").isOne();
+        assertThat(dir.resolve("rehearsal")).doesNotExist();
+    }
+
+    @Test
+    void aRehearsalStoppedBeforeItBeganNeverStarts(@TempDir Path dir) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        StepRegistry registry = new StepRegistry(List.of(new Rehearsing(Pipeline.SLICE_AUDIO, started,
+                new AtomicReference<>())));
+        StepProcess process = new StepProcess(() -> registry, new Pipeline(), System.out);
+
+        process.stopRehearsing();
+        process.warmUp(() -> false, Optional.of(Pipeline.SLICE_AUDIO), dir.resolve("rehearsal")).orElseThrow()
+                .join(10_000);
+
+        assertThat(started.getCount()).isOne();
+        assertThat(dir.resolve("rehearsal")).doesNotExist();
     }
 
     /** Run errors reach API clients: the task workspace appears in them only as relative paths. */
