@@ -77,6 +77,14 @@ public final class Pipeline {
         return at >= 0 && at + 1 < names.size() ? Optional.of(names.get(at + 1)) : Optional.empty();
     }
 
+    /**
+     * The step likely to run once {@code step} has: the one after it, or after the last step the
+     * first (a new task's).
+     */
+    public String likelyAfter(String step) {
+        return after(step).orElse(steps.keySet().iterator().next());
+    }
+
     public List<StepDefinition> all() {
         return List.copyOf(steps.values());
     }

@@ -72,7 +72,7 @@ public class RunLauncher {
         if (process == null) {
             process = launcher.launch(java.stepExec(runDir), runDir, logFile, workspace.root(), Map.of());
         }
-        standbys.refill(pipeline.after(run.step()));
+        standbys.refill(pipeline.likelyAfter(run.step()));
         return process;
     }
 

@@ -82,10 +82,10 @@ final class StandbyPool {
     }
 
     /**
-     * Starts a standby unless one is waiting, telling it the step its run will likely be, where known:
-     * it rehearses that step while it waits.
+     * Starts a standby unless one is waiting, telling it the step its run will likely be: it may
+     * rehearse that step while it waits.
      */
-    synchronized void refill(Optional<String> expectedStep) {
+    synchronized void refill(String expectedStep) {
         if (!enabled || waiting != null && waiting.isAlive()) {
             return;
         }
@@ -95,10 +95,8 @@ final class StandbyPool {
         }
         Path dir = root.resolve(Ids.newId("s"));
         try {
-            if (expectedStep.isPresent()) {
-                Files.createDirectories(dir);
-                Files.writeString(dir.resolve(StandbyAssignment.EXPECTED_STEP_FILE), expectedStep.get());
-            }
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(StandbyAssignment.EXPECTED_STEP_FILE), expectedStep);
             LaunchedProcess process = launcher.launch(java.standby(dir), dir, dir.resolve(LOG_FILE), dir, Map.of());
             waiting = new Waiting(dir, process);
         } catch (IOException e) {

@@ -16,4 +16,10 @@ class PipelineOrderTest {
         assertThat(pipeline.after(Pipeline.TEST_INFERENCE)).isEmpty();
         assertThat(pipeline.after("no_such_step")).isEmpty();
     }
+
+    @Test
+    void expectsANewTasksFirstStepAfterTheLastStep() {
+        assertThat(pipeline.likelyAfter(Pipeline.CONVERT_AUDIO)).isEqualTo(Pipeline.SLICE_AUDIO);
+        assertThat(pipeline.likelyAfter(Pipeline.TEST_INFERENCE)).isEqualTo(Pipeline.CONVERT_AUDIO);
+    }
 }
