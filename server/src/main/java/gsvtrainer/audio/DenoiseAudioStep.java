@@ -110,7 +110,6 @@ public class DenoiseAudioStep implements StepAction<DenoiseAudioParams> {
                 written.size(), clips.size() - todo.size(), failed.size()));
     }
 
-    /** The params the denoised clips in {@code dir} were made with; null when unknown. */
     /** A denoised clip written after its sliced clip: one from an earlier slicing is done again. */
     private static boolean isFresh(Path denoised, Path sliced) {
         try {

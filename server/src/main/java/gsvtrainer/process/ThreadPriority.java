@@ -5,9 +5,12 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -48,8 +51,25 @@ public final class ThreadPriority {
      * too); returns false if that could not be done, say for want of the capability.
      */
     public static boolean setAllThreads(int nice) {
-        // twice: a thread the JVM started while the first pass ran has its creator's old niceness
-        return setThreads(nice) && setThreads(nice);
+        Optional<Set<String>> first = threads();
+        if (first.isEmpty() || !setThreads(nice, first.get())) {
+            return false;
+        }
+        // a thread the JVM started while that ran has its creator's old niceness: those go again
+        Optional<Set<String>> started = threads().map(now -> {
+            now.removeAll(first.get());
+            return now;
+        });
+        return started.isPresent() && (started.get().isEmpty() || setThreads(nice, started.get()));
+    }
+
+    /** The ids of this process's threads. */
+    private static Optional<Set<String>> threads() {
+        try (Stream<Path> tasks = Files.list(SELF.resolve("task"))) {
+            return Optional.of(tasks.map(t -> t.getFileName().toString()).collect(Collectors.toCollection(HashSet::new)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -90,13 +110,9 @@ public final class ThreadPriority {
         }
     }
 
-    private static boolean setThreads(int nice) {
+    private static boolean setThreads(int nice, Set<String> threads) {
         List<String> command = new ArrayList<>(List.of("renice", "-n", Integer.toString(nice), "-p"));
-        try (Stream<Path> tasks = Files.list(SELF.resolve("task"))) {
-            tasks.map(t -> t.getFileName().toString()).forEach(command::add);
-        } catch (IOException e) {
-            return false;
-        }
+        command.addAll(threads);
         try {
             Process renice = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
