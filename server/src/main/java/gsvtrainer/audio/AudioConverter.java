@@ -8,9 +8,11 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Decodes any audio FFmpeg reads and writes it as mono 16-bit WAV at a target rate, with the samples
- * of upstream's {@code load_audio} ({@code ffmpeg -ac 1 -ar RATE -f f32le}) rounded to 16 bits.
- * Decoding runs on its own threads, several segments of one file at a time where the codec allows it,
- * while the calling thread resamples and writes; frames stream straight to the file (written beside the
+ * of upstream's {@code load_audio} ({@code ffmpeg -ac 1 -ar RATE -f f32le}) rounded to 16 bits: the
+ * same down-mix and filter, applied in the other order (mixed first, so that only one channel is
+ * filtered), which moves a sample by float rounding only.
+ * Decoding and mixing down run on their own threads, several segments of one file at a time where the
+ * codec allows it, while the calling thread resamples and writes; frames stream straight to the file (written beside the
  * target, then moved into place), so memory does not grow with the file's length.
  */
 public final class AudioConverter {
@@ -78,7 +80,7 @@ public final class AudioConverter {
                 long stated = exact ? Math.round(info.durationSeconds() * sampleRate) : Long.MAX_VALUE;
                 ConvertedSamples output = new ConvertedSamples(writer, energy, stated,
                         (int) (MAX_PADDING_SECONDS * sampleRate));
-                new SegmentedDecoder(decoders).decode(input, frame -> resampler.convert(frame, output));
+                new SegmentedDecoder(decoders, true).decode(input, frame -> resampler.convert(frame, output));
                 resampler.drain(output);
                 samples = output.written();
             }

@@ -35,10 +35,16 @@ final class AudioDecoder implements AutoCloseable {
     private final AVCodec codec;
     private final AVCodecContext context;
     private final NativeRecycler recycler;
+    private final MonoDownmix downmix;
 
-    /** A decoder of the stream described by {@code parameters}, taking its frames from {@code recycler}. */
-    AudioDecoder(AVCodecParameters parameters, AVRational timeBase, NativeRecycler recycler) {
+    /**
+     * A decoder of the stream described by {@code parameters}, taking its frames from {@code recycler}.
+     *
+     * @param mono whether to mix its frames down to mono float ({@link MonoDownmix})
+     */
+    AudioDecoder(AVCodecParameters parameters, AVRational timeBase, NativeRecycler recycler, boolean mono) {
         this.recycler = recycler;
+        this.downmix = mono ? new MonoDownmix(recycler) : null;
         codec = avcodec_find_decoder(parameters.codec_id());
         if (codec == null) {
             throw new IllegalStateException("FFmpeg has no decoder for codec " + parameters.codec_id());
@@ -71,7 +77,7 @@ final class AudioDecoder implements AutoCloseable {
                 recycler.release(frame);
                 return;
             }
-            frames.add(frame);
+            frames.add(downmix == null ? frame : downmix.apply(frame));
         }
     }
 
@@ -83,5 +89,8 @@ final class AudioDecoder implements AutoCloseable {
     @Override
     public void close() {
         avcodec_free_context(context);
+        if (downmix != null) {
+            downmix.close();
+        }
     }
 }

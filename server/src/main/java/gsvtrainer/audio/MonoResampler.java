@@ -22,7 +22,8 @@ import org.bytedeco.javacpp.PointerPointer;
 
 /**
  * FFmpeg's resampler (swresample, default options) turning decoded frames into mono float at a target
- * rate: the down-mix and filter of upstream's {@code ffmpeg -ac 1 -ar RATE -f f32le}, sample for sample.
+ * rate: the down-mix and filter of upstream's {@code ffmpeg -ac 1 -ar RATE -f f32le}, sample for sample
+ * (given frames already mixed down by {@link MonoDownmix}, the filter alone).
  * One context runs over the whole stream and is drained at its end, as the CLI's filter graph is.
  */
 final class MonoResampler implements AutoCloseable {

@@ -24,7 +24,8 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * into segments of packets. Where the codec is {@linkplain AudioDecoder#joinable() joinable}, segments
  * are decoded side by side, each by a reset decoder primed with the packets before it; the last of
  * those must decode to exactly what the previous segment's decoder made of them, or decoding stops
- * with {@link NotJoinable}. Otherwise one decoder takes every segment in turn.
+ * with {@link NotJoinable}. Otherwise one decoder takes every segment in turn. Frames can be mixed down to
+ * mono where they are decoded; the check then compares mixed frames, which are what the caller gets.
  */
 final class SegmentedDecoder {
 
@@ -60,22 +61,29 @@ final class SegmentedDecoder {
     private final int threads;
     private final int segmentPackets;
     private final int preRoll;
+    private final boolean mono;
 
     SegmentedDecoder(int threads) {
-        this(threads, SEGMENT_PACKETS, 0);
+        this(threads, SEGMENT_PACKETS, 0, false);
+    }
+
+    /** Where {@code mono}, frames are mixed down to mono float on the decoding threads ({@link MonoDownmix}). */
+    SegmentedDecoder(int threads, boolean mono) {
+        this(threads, SEGMENT_PACKETS, 0, mono);
     }
 
     /**
      * Segments of {@code segmentPackets} packets, each primed, when decoded apart, with {@code preRoll}
      * packets (0: as many as the packets' sizes call for).
      */
-    SegmentedDecoder(int threads, int segmentPackets, int preRoll) {
+    SegmentedDecoder(int threads, int segmentPackets, int preRoll, boolean mono) {
         if (preRoll != 0 && (segmentPackets < preRoll || preRoll < CHECKED)) {
             throw new IllegalArgumentException("need segmentPackets >= preRoll >= " + CHECKED);
         }
         this.threads = Math.max(1, threads);
         this.segmentPackets = segmentPackets;
         this.preRoll = preRoll;
+        this.mono = mono;
     }
 
     void decode(FfmpegInput input, Sink sink)
@@ -87,10 +95,10 @@ final class SegmentedDecoder {
         List<AVPacket> carried = new ArrayList<>();
         List<AVFrame> previousTail = new ArrayList<>();
         try {
-            decoders.add(new AudioDecoder(input.codecParameters(), input.timeBase(), recycler));
+            decoders.add(new AudioDecoder(input.codecParameters(), input.timeBase(), recycler, mono));
             boolean apart = threads > 1 && decoders.get(0).joinable();
             while (apart && decoders.size() < threads) {
-                decoders.add(new AudioDecoder(input.codecParameters(), input.timeBase(), recycler));
+                decoders.add(new AudioDecoder(input.codecParameters(), input.timeBase(), recycler, mono));
             }
             BlockingQueue<AudioDecoder> idle = new ArrayBlockingQueue<>(decoders.size(), false, decoders);
             workers = Executors.newFixedThreadPool(decoders.size(), SegmentedDecoder::daemon);

@@ -25,21 +25,21 @@ class SegmentedDecoderTest {
         mp3 = SpeechMp3.write(dir.resolve("speech.mp3"), 20);
     }
 
-    @ParameterizedTest(name = "{0} threads, segments of {1} packets, pre-roll {2} (0: by packet size)")
-    @CsvSource({"2, 512, 0", "2, 16, 0", "3, 40, 6", "2, 8, 8"})
-    void segmentsDecodedApartJoinIntoExactlyTheSamplesOfOneDecoder(int threads, int segment, int preRoll)
-            throws Exception {
-        byte[] sequential = decode(mp3, new SegmentedDecoder(1));
+    @ParameterizedTest(name = "{0} threads, segments of {1} packets, pre-roll {2} (0: by packet size), mono {3}")
+    @CsvSource({"2, 512, 0, false", "2, 16, 0, true", "3, 40, 6, true", "2, 8, 8, false"})
+    void segmentsDecodedApartJoinIntoExactlyTheSamplesOfOneDecoder(int threads, int segment, int preRoll,
+            boolean mono) throws Exception {
+        byte[] sequential = decode(mp3, new SegmentedDecoder(1, mono));
 
-        byte[] apart = decode(mp3, new SegmentedDecoder(threads, segment, preRoll));
+        byte[] apart = decode(mp3, new SegmentedDecoder(threads, segment, preRoll, mono));
 
-        assertThat(sequential.length).isGreaterThan(20 * 44100 * 2 * 4 - 4096);
+        assertThat(sequential.length).isGreaterThan(20 * 44100 * (mono ? 1 : 2) * 4 - 4096);
         assertThat(apart).isEqualTo(sequential);
     }
 
     @Test
     void aPreRollTooShortToPrimeTheDecoderIsCaughtNotJoined() {
-        assertThatThrownBy(() -> decode(mp3, new SegmentedDecoder(2, 16, SegmentedDecoder.CHECKED)))
+        assertThatThrownBy(() -> decode(mp3, new SegmentedDecoder(2, 16, SegmentedDecoder.CHECKED, false)))
                 .isInstanceOf(SegmentedDecoder.NotJoinable.class);
     }
 
@@ -47,11 +47,11 @@ class SegmentedDecoderTest {
     void codecsWithLongMemoryAreDecodedInOneRunWhateverTheThreads() throws Exception {
         Path opus = Fixtures.file("formats/opus_48000_stereo.opus");
 
-        assertThat(decode(opus, new SegmentedDecoder(2, 2, 2))).isEqualTo(decode(opus, new SegmentedDecoder(1)));
+        assertThat(decode(opus, new SegmentedDecoder(2, 2, 2, true))).isEqualTo(decode(opus, new SegmentedDecoder(1, true)));
     }
 
     /** Every decoded sample of every plane, in order. */
-    private static byte[] decode(Path file, SegmentedDecoder decoder) throws Exception {
+    static byte[] decode(Path file, SegmentedDecoder decoder) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (FfmpegInput input = FfmpegInput.open(file)) {
             decoder.decode(input, frame -> {
