@@ -63,6 +63,26 @@ public final class ThreadPriority {
         return started.isPresent() && (started.get().isEmpty() || setThreads(nice, started.get()));
     }
 
+    /**
+     * Sets every thread of every process in the session led by {@code sessionId} (its process group,
+     * as this service starts run processes) to {@code nice}, and the session's group where the kernel
+     * groups by session. Another process can do this for a process that gets no CPU time to do it
+     * itself. Returns false if either could not be done.
+     */
+    public static boolean setSession(long sessionId, int nice) {
+        List<String> command = List.of("renice", "-n", Integer.toString(nice), "-g", Long.toString(sessionId));
+        boolean threads = succeeds(command);
+        if (!groupsBySession()) {
+            return threads;
+        }
+        try {
+            Files.writeString(Path.of("/proc", Long.toString(sessionId), "autogroup"), Integer.toString(nice));
+            return threads;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The ids of this process's threads. */
     private static Optional<Set<String>> threads() {
         try (Stream<Path> tasks = Files.list(SELF.resolve("task"))) {
@@ -113,6 +133,10 @@ public final class ThreadPriority {
     private static boolean setThreads(int nice, Set<String> threads) {
         List<String> command = new ArrayList<>(List.of("renice", "-n", Integer.toString(nice), "-p"));
         command.addAll(threads);
+        return succeeds(command) || ofCurrentThread().map(n -> n == nice).orElse(false);
+    }
+
+    private static boolean succeeds(List<String> command) {
         try {
             Process renice = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -120,7 +144,7 @@ public final class ThreadPriority {
                 renice.destroyForcibly();
                 return false;
             }
-            return renice.exitValue() == 0 || ofCurrentThread().map(n -> n == nice).orElse(false);
+            return renice.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The command lines of run processes: at lower CPU priority, this JVM's {@code java} with the run
@@ -52,6 +53,11 @@ final class JavaCommand {
     /** Warms up and exits, with {@code extraOptions} (those that make or check the archive). */
     List<String> warmUp(List<String> extraOptions) {
         return command(nice, extraOptions, "warm-up");
+    }
+
+    /** The niceness a standby takes with its run, where it starts at another (the lowest). */
+    OptionalInt standbyRunNice() {
+        return idleStandby ? OptionalInt.of(nice) : OptionalInt.empty();
     }
 
     StepArchive archive() {

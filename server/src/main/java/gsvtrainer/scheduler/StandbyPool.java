@@ -4,6 +4,7 @@ import gsvtrainer.config.Ids;
 import gsvtrainer.process.LaunchedProcess;
 import gsvtrainer.process.ProcessGroups;
 import gsvtrainer.process.ProcessLauncher;
+import gsvtrainer.process.ThreadPriority;
 import gsvtrainer.steprun.exec.StandbyAssignment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,8 +78,23 @@ final class StandbyPool {
             discard(standby);
             return Optional.empty();
         }
+        raise(standby);
         standby.process().handle().ifPresent(p -> p.onExit().thenRun(() -> delete(standby.dir())));
         return Optional.of(standby.process());
+    }
+
+    /**
+     * Gives a standby waiting at the lowest priority its run's, from here: it does so itself once it
+     * sees its run, but while it still starts or warms up, other work at a higher priority could keep
+     * it (and the run) from the CPU for as long as that work lasts.
+     */
+    private void raise(Waiting standby) {
+        java.standbyRunNice().ifPresent(nice -> {
+            if (!ThreadPriority.setSession(standby.process().pid(), nice)) {
+                log.warn("could not give standby {} niceness {}; it sets that itself once it has the CPU",
+                        standby.dir(), nice);
+            }
+        });
     }
 
     /**
