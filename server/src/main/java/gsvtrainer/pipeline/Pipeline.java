@@ -82,7 +82,12 @@ public final class Pipeline {
      * first (a new task's).
      */
     public String likelyAfter(String step) {
-        return after(step).orElse(steps.keySet().iterator().next());
+        return after(step).orElse(first());
+    }
+
+    /** The first step: a new task's. */
+    public String first() {
+        return steps.keySet().iterator().next();
     }
 
     public List<StepDefinition> all() {

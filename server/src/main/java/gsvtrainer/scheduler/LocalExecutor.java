@@ -53,6 +53,13 @@ public class LocalExecutor implements SmartLifecycle, ExecutorSignal {
         wakeUp.release();
     }
 
+    @Override
+    public void expect(String step) {
+        if (holding) {
+            launcher.expect(step);
+        }
+    }
+
     public boolean isHoldingLease() {
         return holding;
     }

@@ -104,6 +104,11 @@ public class RunLauncher {
         thread.start();
     }
 
+    /** Gets the standby run process ready for a run of {@code step}, starting one if none waits. */
+    void expect(String step) {
+        standbys.expect(step);
+    }
+
     /** Ends the standby run process, if one waits. */
     void stop() {
         standbys.stop();

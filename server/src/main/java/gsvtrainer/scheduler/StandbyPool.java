@@ -41,8 +41,8 @@ final class StandbyPool {
     private final boolean enabled;
     private Waiting waiting;
 
-    /** A standby waiting for a run, as this service started it. */
-    private record Waiting(Path dir, LaunchedProcess process) {
+    /** A standby waiting for a run, as this service started it, told to expect a run of {@code step}. */
+    private record Waiting(Path dir, LaunchedProcess process, String step) {
         boolean isAlive() {
             return process.handle().map(Process::isAlive).orElse(false);
         }
@@ -112,12 +112,38 @@ final class StandbyPool {
         Path dir = root.resolve(Ids.newId("s"));
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(StandbyAssignment.EXPECTED_STEP_FILE), expectedStep);
+            writeExpected(dir, expectedStep);
             LaunchedProcess process = launcher.launch(java.standby(dir), dir, dir.resolve(LOG_FILE), dir, Map.of());
-            waiting = new Waiting(dir, process);
+            waiting = new Waiting(dir, process, expectedStep);
         } catch (IOException e) {
             log.warn("cannot start a standby run process: {}", e.toString());
         }
+    }
+
+    /**
+     * Tells the waiting standby that its run will likely be of {@code step} (it rehearses that step
+     * instead), or starts one expecting it where none waits.
+     */
+    synchronized void expect(String step) {
+        if (!enabled) {
+            return;
+        }
+        if (waiting == null || !waiting.isAlive()) {
+            refill(step);
+        } else if (!step.equals(waiting.step())) {
+            try {
+                writeExpected(waiting.dir(), step);
+                waiting = new Waiting(waiting.dir(), waiting.process(), step);
+            } catch (IOException e) {
+                log.warn("cannot tell standby {} to expect {}: {}", waiting.dir(), step, e.toString());
+            }
+        }
+    }
+
+    private static void writeExpected(Path dir, String step) throws IOException {
+        Path tmp = dir.resolve(StandbyAssignment.EXPECTED_STEP_FILE + ".tmp");
+        Files.writeString(tmp, step);
+        Files.move(tmp, dir.resolve(StandbyAssignment.EXPECTED_STEP_FILE), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Ends the waiting standby, if any, before returning. */

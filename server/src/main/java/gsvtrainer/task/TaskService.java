@@ -6,6 +6,8 @@ import gsvtrainer.errors.ServiceException;
 import gsvtrainer.events.EventLog;
 import gsvtrainer.files.WorkspaceLocks;
 import gsvtrainer.files.Workspaces;
+import gsvtrainer.pipeline.Pipeline;
+import gsvtrainer.scheduler.ExecutorSignal;
 import gsvtrainer.steprun.RunLifecycle;
 import gsvtrainer.steprun.StepRun;
 import gsvtrainer.steprun.StepRunRepository;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /** Creates, finds, cancels and deletes tasks, on behalf of a caller who sees only their own. */
@@ -37,9 +40,12 @@ public class TaskService {
     private final EventLog events;
     private final Clock clock;
     private final WorkspaceLocks locks;
+    private final Pipeline pipeline;
+    private final ExecutorSignal executor;
 
     public TaskService(TaskRepository tasks, StepRunRepository runs, RunLifecycle lifecycle, TaskViews views,
-                       Workspaces workspaces, EventLog events, Clock clock, WorkspaceLocks locks) {
+                       Workspaces workspaces, EventLog events, Clock clock, WorkspaceLocks locks, Pipeline pipeline,
+                       ObjectProvider<ExecutorSignal> executor) {
         this.tasks = tasks;
         this.runs = runs;
         this.lifecycle = lifecycle;
@@ -48,6 +54,8 @@ public class TaskService {
         this.events = events;
         this.clock = clock;
         this.locks = locks;
+        this.pipeline = pipeline;
+        this.executor = executor.getIfAvailable(() -> ExecutorSignal.NONE);
     }
 
     public TaskView create(Caller caller, String name, Map<String, Object> config) {
@@ -70,6 +78,7 @@ public class TaskService {
             throw new UncheckedIOException(e);
         }
         events.status(task.id(), null, Map.of("task", "created"));
+        executor.expect(pipeline.first());
         return view(task);
     }
 

@@ -7,6 +7,7 @@ import gsvtrainer.process.ProcessGroups;
 import gsvtrainer.process.ProcessGroups.ProcStat;
 import gsvtrainer.process.ProcessLauncher;
 import gsvtrainer.process.ThreadPriority;
+import gsvtrainer.steprun.exec.StandbyAssignment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,31 @@ class StandbyPoolTest {
         if (ThreadPriority.groupsBySession()) {
             assertThat(Files.readString(Path.of("/proc", Long.toString(session), "autogroup")))
                     .contains("nice " + RUN_NICE);
+        }
+    }
+
+    @Test
+    void expectingAStepTellsTheWaitingStandbyOrStartsOneExpectingIt() throws Exception {
+        RunClassPath classPath = RunClassPath.of(System.getProperty("java.class.path"), dir.resolve("app"));
+        JavaCommand java = new JavaCommand(RUN_NICE, false, "-XX:+UseSerialGC", classPath, StepArchive.of(classPath, ""));
+        pool = new StandbyPool(dir.resolve("standby"), java, new ProcessLauncher(), true);
+
+        pool.expect("convert_audio");
+        Path standby = onlyStandby();
+        assertThat(Files.readString(standby.resolve(StandbyAssignment.EXPECTED_STEP_FILE))).isEqualTo("convert_audio");
+
+        pool.refill("denoise_audio");
+        pool.expect("slice_audio");
+
+        assertThat(onlyStandby()).as("the same standby, told").isEqualTo(standby);
+        assertThat(Files.readString(standby.resolve(StandbyAssignment.EXPECTED_STEP_FILE))).isEqualTo("slice_audio");
+    }
+
+    private Path onlyStandby() throws IOException {
+        try (Stream<Path> dirs = Files.list(dir.resolve("standby"))) {
+            List<Path> all = dirs.toList();
+            assertThat(all).hasSize(1);
+            return all.get(0);
         }
     }
 

@@ -65,6 +65,33 @@ class StandbyRunsTest extends StandinServerTest {
         assertThat(ProcessGroups.members(running.pid())).isEmpty();
     }
 
+    @Test
+    void creatingATaskReadiesAStandbyForItsFirstStep() throws Exception {
+        createStandinTask("fresh", Map.of());
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!standbyExpects("convert_audio") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(standbyExpects("convert_audio")).as("a waiting standby expects convert_audio").isTrue();
+    }
+
+    private static boolean standbyExpects(String step) throws IOException {
+        Path root = DATA_DIR.resolve("standby");
+        if (!Files.isDirectory(root)) {
+            return false;
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(d -> !Files.exists(d.resolve(StandbyAssignment.FILE_NAME))).toList()) {
+                Path expected = dir.resolve(StandbyAssignment.EXPECTED_STEP_FILE);
+                if (Files.isRegularFile(expected) && Files.readString(expected).equals(step)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The wrapper pids of standbys waiting for a run (of any server test context: they share the data dir). */
     private static Set<Long> awaitWaitingStandbys() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

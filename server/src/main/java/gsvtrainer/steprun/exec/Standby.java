@@ -21,7 +21,8 @@ import java.util.function.BooleanSupplier;
  * process (its own session, niced, under the wrapper that records its exit code). It warms up, then
  * waits for the executor to write the {@link StandbyAssignment} file naming a run's folder and log. Started
  * at the lowest CPU priority to warm up on CPU time no run wants, it also rehearses the step the
- * executor expects its run to be (so that the JIT has compiled that step's busiest code), and takes
+ * executor expects its run to be (so that the JIT has compiled that step's busiest code; when the
+ * executor comes to expect another step, that one instead), and takes
  * {@code runNice} before its run. Taking
  * that run, it points the wrapper at the run's folder for the exit code, writes the wrapper's pid
  * there and moves its output file to the run's log, then runs the step as a freshly started process
@@ -38,6 +39,7 @@ final class Standby {
     private final StepProcess process;
     private final BooleanSupplier ownerAlive;
     private final OptionalInt runNice;
+    private Optional<String> expected = Optional.empty();
 
     /**
      * @param dir        the standby's folder: its wrapper's pid file and its log are there
@@ -58,7 +60,8 @@ final class Standby {
 
     int run() throws IOException, InterruptedException {
         Path assign = dir.resolve(StandbyAssignment.FILE_NAME);
-        process.warmUp(() -> Files.exists(assign), expectedStep(), dir.resolve(REHEARSAL_DIR));
+        expected = expectedStep();
+        process.warmUp(() -> Files.exists(assign), expected, dir.resolve(REHEARSAL_DIR));
         Optional<StandbyAssignment> assignment;
         try {
             assignment = awaitRun();
@@ -83,11 +86,20 @@ final class Standby {
      * process waits at the lowest priority (at the run's, a rehearsal would slow the runs under way).
      */
     private Optional<String> expectedStep() throws IOException {
-        Path expected = dir.resolve(StandbyAssignment.EXPECTED_STEP_FILE);
-        if (runNice.isEmpty() || !Files.isRegularFile(expected)) {
+        Path file = dir.resolve(StandbyAssignment.EXPECTED_STEP_FILE);
+        if (runNice.isEmpty() || !Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        return Optional.of(Files.readString(expected).strip()).filter(s -> !s.isEmpty());
+        return Optional.of(Files.readString(file).strip()).filter(s -> !s.isEmpty());
+    }
+
+    /** Rehearses the step the executor expects now, where it came to expect another. */
+    private void followExpectedStep() throws IOException {
+        Optional<String> now = expectedStep();
+        if (now.isPresent() && !now.equals(expected)) {
+            expected = now;
+            process.expect(now.get());
+        }
     }
 
     private Optional<StandbyAssignment> awaitRun() throws IOException, InterruptedException {
@@ -103,6 +115,7 @@ final class Standby {
                     key.pollEvents();
                     key.reset();
                 }
+                followExpectedStep();
             }
         } catch (ClosedWatchServiceException e) {
             return Optional.empty();

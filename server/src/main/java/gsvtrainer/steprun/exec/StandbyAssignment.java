@@ -9,7 +9,10 @@ import java.nio.file.Path;
 public record StandbyAssignment(Path runDir, Path log) {
 
     public static final String FILE_NAME = "assign";
-    /** The file, written before the standby starts, naming the step its run will likely be. */
+    /**
+     * The file naming the step the standby's run will likely be: written before it starts, and again
+     * (replaced at once) whenever the executor comes to expect another.
+     */
     public static final String EXPECTED_STEP_FILE = "expect";
 
     public static StandbyAssignment parse(String text) {

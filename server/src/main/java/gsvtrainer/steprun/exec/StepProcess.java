@@ -13,11 +13,9 @@ import gsvtrainer.steprun.channel.RunChannel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +24,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The body of a run process: reads the run's spec, finds the step's implementation, runs it and
@@ -45,8 +42,7 @@ public final class StepProcess {
     private final PrintStream out;
     private final ParamsCodec codec = new ParamsCodec();
     private StepRegistry all;
-    private Thread rehearsing;
-    private boolean rehearsalStopped;
+    private final Rehearsals rehearsals = new Rehearsals();
 
     public StepProcess(Supplier<StepRegistry> registry, Pipeline pipeline, PrintStream out) {
         this.registry = registry;
@@ -71,6 +67,8 @@ public final class StepProcess {
      * Warms up as {@link #warmUp(BooleanSupplier)} does; then, on the same background thread, where
      * {@code rehearse} names a step, {@linkplain StepAction#rehearse(Path) rehearses} it in
      * {@code scratch}, which is removed after, until done or {@linkplain #stopRehearsing() stopped}.
+     * That thread then waits for steps {@linkplain #expect(String) expected} later, and rehearses
+     * each, until stopped.
      */
     public Optional<Thread> warmUp(BooleanSupplier enough, Optional<String> rehearse, Path scratch) {
         RunSpec sample = new RunSpec("r", "t", Pipeline.CONVERT_AUDIO, Map.of("n", 1), false, Map.of("version", "v2"),
@@ -93,56 +91,26 @@ public final class StepProcess {
                 // a step whose params have no defaults: its record type is loaded all the same
             }
         }
-        Optional<StepAction<?>> rehearsed = rehearse.flatMap(step -> actions.stream().filter(a -> a.name().equals(step))
-                .findFirst());
+        rehearse.ifPresent(this::expect);
         Thread preparing = new Thread(() -> {
             actions.forEach(StepProcess::prepare);
-            rehearsed.ifPresent(action -> rehearse(action, scratch));
+            if (scratch != null) {
+                rehearsals.run(actions, scratch);
+            }
         }, "prepare-steps");
         preparing.setDaemon(true);
         preparing.start();
         return Optional.of(preparing);
     }
 
+    /** Rehearses {@code step} next, instead of the rest of a rehearsal of another step under way ({@link Rehearsals}). */
+    public void expect(String step) {
+        rehearsals.expect(step);
+    }
+
     /** Ends a rehearsal under way, and any to come; a preparation under way goes on. */
-    public synchronized void stopRehearsing() {
-        rehearsalStopped = true;
-        if (rehearsing != null) {
-            rehearsing.interrupt();
-        }
-    }
-
-    private void rehearse(StepAction<?> action, Path scratch) {
-        synchronized (this) {
-            if (rehearsalStopped) {
-                return;
-            }
-            rehearsing = Thread.currentThread();
-        }
-        try {
-            Files.createDirectories(scratch);
-            action.rehearse(scratch);
-        } catch (Exception | LinkageError e) {
-            // a rehearsal only saves the run time; the run itself meets any real cause again
-        } finally {
-            synchronized (this) {
-                rehearsing = null;
-                Thread.interrupted();
-            }
-            delete(scratch);
-        }
-    }
-
-    /** Deletes a folder and all in it; what cannot be deleted goes with the standby's folder later. */
-    private static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // the standby's folder, scratch included, is removed when the standby ends
-        }
+    public void stopRehearsing() {
+        rehearsals.stop();
     }
 
     private static void prepare(StepAction<?> action) {

@@ -100,6 +100,28 @@ class StandbyTest {
     }
 
     @Test
+    void aStandbyRehearsesTheStepTheExecutorComesToExpectWhileItWaits() throws Exception {
+        Assumptions.assumeTrue(ThreadPriority.canRaise(), "only a standby at the lowest priority rehearses");
+        Path standbyDir = Files.createDirectories(dir.resolve("standby"));
+        Files.writeString(standbyDir.resolve(StandbyAssignment.EXPECTED_STEP_FILE), "denoise_audio");
+        start(standbyDir, List.of("nice", "-n", "19"), "3");
+        Path scratch = standbyDir.resolve("rehearsal");
+        Thread.sleep(1500); // it reads its first expectation as it starts
+        assertThat(scratch).as("denoise_audio has no rehearsal").doesNotExist();
+
+        Path tmp = standbyDir.resolve("expect.tmp");
+        Files.writeString(tmp, "slice_audio");
+        Files.move(tmp, standbyDir.resolve(StandbyAssignment.EXPECTED_STEP_FILE),
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.exists(scratch) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(scratch).as("slice_audio rehearses in its scratch folder").exists();
+    }
+
+    @Test
     void aRunProcessStartedUnderNiceGivesItsSessionTheSameNiceness() throws Exception {
         Assumptions.assumeTrue(ThreadPriority.groupsBySession(), "the kernel shares the CPU by session here");
         Path runDir = givenRun("r_4", "denoise_audio", Map.of(), NicenessStep.class.getName());

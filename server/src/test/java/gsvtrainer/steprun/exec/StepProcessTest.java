@@ -108,6 +108,28 @@ class StepProcessTest {
     }
 
     @Test
+    void aStepExpectedLaterIsRehearsedInsteadOfTheRestOfTheOneUnderWay(@TempDir Path dir) throws Exception {
+        CountDownLatch sliceStarted = new CountDownLatch(1);
+        CountDownLatch convertStarted = new CountDownLatch(1);
+        AtomicReference<Path> scratch = new AtomicReference<>();
+        StepRegistry registry = new StepRegistry(List.of(new Rehearsing(Pipeline.CONVERT_AUDIO, convertStarted, scratch),
+                new Rehearsing(Pipeline.SLICE_AUDIO, sliceStarted, scratch)));
+        StepProcess process = new StepProcess(() -> registry, new Pipeline(), System.out);
+        Thread preparing = process.warmUp(() -> false, Optional.of(Pipeline.SLICE_AUDIO), dir.resolve("rehearsal"))
+                .orElseThrow();
+        assertThat(sliceStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        process.expect(Pipeline.CONVERT_AUDIO);
+
+        assertThat(convertStarted.await(10, TimeUnit.SECONDS)).as("the newly expected step rehearses").isTrue();
+        process.expect(Pipeline.CONVERT_AUDIO);
+        process.stopRehearsing();
+        preparing.join(10_000);
+        assertThat(preparing.isAlive()).isFalse();
+        assertThat(dir.resolve("rehearsal")).doesNotExist();
+    }
+
+    @Test
     void aRehearsalStoppedBeforeItBeganNeverStarts(@TempDir Path dir) throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         StepRegistry registry = new StepRegistry(List.of(new Rehearsing(Pipeline.SLICE_AUDIO, started,
