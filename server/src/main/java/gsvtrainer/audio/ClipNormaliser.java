@@ -31,11 +31,14 @@ final class ClipNormaliser {
             return false;
         }
         double gain = gain(peak / 32768.0);
-        // every sample is one of the 2 * peak + 1 values within the peak: each is worked out once
+        // every sample is one of the 2 * peak + 1 values within the peak: each is worked out once, and
+        // -s as -(s): scaling, clamping and truncating towards zero keep the sign exactly
         short[] normalised = new short[2 * peak + 1];
-        for (int s = -peak; s <= peak; s++) {
-            float scaled = (float) ((s / 32768f) * gain);
-            normalised[s + peak] = (short) (Math.max(-1f, Math.min(1f, scaled)) * 32767f);
+        for (int s = 0; s <= peak; s++) {
+            float scaled = (float) ((s * 0x1p-15f) * gain); // s / 32768f exactly: a power of two
+            short value = (short) (Math.min(1f, scaled) * 32767f);
+            normalised[peak + s] = value;
+            normalised[peak - s] = (short) -value;
         }
         for (int i = 0; i < length; i++) {
             clip[i] = normalised[clip[i] + peak];

@@ -36,6 +36,27 @@ class ClipNormaliserTest {
     }
 
     @Test
+    void everySampleValueComesOutExactlyAsUpstreamsFloatArithmeticWritesIt() {
+        for (int peak : new int[] {1, 2, 37, 4_000, 29_123, 32_767, 32_768}) {
+            short[] clip = new short[2 * peak + 1];
+            for (int i = 0; i < clip.length; i++) {
+                clip[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, i - peak));
+            }
+            short[] original = clip.clone();
+            double top = peak / 32768.0;
+            double gain = 0.9 * 0.25 / top + 0.75;
+
+            normaliser.normalise(clip, clip.length);
+
+            for (int i = 0; i < clip.length; i++) {
+                float scaled = (float) ((original[i] / 32768f) * gain);
+                short expected = (short) (Math.max(-1f, Math.min(1f, scaled)) * 32767f);
+                assertThat(clip[i]).as("peak %d, sample %d", peak, original[i]).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void leavesSamplesPastTheLengthAndAnAllZeroClipAlone() {
         short[] clip = {0, 0, 0, 1200};
 

@@ -34,4 +34,13 @@ class SourceSlicerTest {
         assertThat(progress.sum()).isEqualTo(2 * one.seconds(), org.assertj.core.api.Assertions.within(1e-6));
         assertThat(List.of(one.seconds(), three.seconds())).containsOnly(one.seconds());
     }
+
+    @Test
+    void clipsAreNamedAsUpstreamNamesThem() {
+        assertThat(SourceSlicer.clipName("take_one", 0, 1_234_560)).isEqualTo("take_one_0000000000_0001234560.wav");
+        assertThat(SourceSlicer.clipName("a", 98_765_432_101L, 98_765_432_102L)).isEqualTo("a_98765432101_98765432102.wav");
+        for (long start : new long[] {1, 320, 9_999_999_999L}) {
+            assertThat(SourceSlicer.clipName("x", start, start + 7)).isEqualTo(String.format("x_%010d_%010d.wav", start, start + 7));
+        }
+    }
 }
