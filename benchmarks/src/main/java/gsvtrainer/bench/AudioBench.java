@@ -61,11 +61,12 @@ final class AudioBench {
             for (int i = 0; i < ROUNDS; i++) {
                 // a fresh task for each convert + slice: a user's first slicing of an upload, which
                 // deletes no clips of an earlier one (see "Re-slicing" in docs/benchmarks.md)
-                String task = upload(server.client, "hour-" + i, hour);
-                unlimitedTask = upload(server.client, "hour-unlimited-" + i, hour);
+                // created and uploaded just before its convert, as a user does
                 double load = Machine.load();
+                String task = upload(server.client, "hour-" + i, hour);
                 MeasuredRun convert = MeasuredRun.of(server, task, "convert_audio", Map.of());
                 MeasuredRun slice = MeasuredRun.of(server, task, "slice_audio", Map.of());
+                unlimitedTask = upload(server.client, "hour-unlimited-" + i, hour);
                 MeasuredRun convertAgain = MeasuredRun.of(server, unlimitedTask, "convert_audio", Map.of());
                 MeasuredRun unlimited = MeasuredRun.of(server, unlimitedTask, "slice_audio", UNLIMITED);
                 rounds.add(new Round(convert, slice, convertAgain, unlimited, load + " → " + Machine.load()));

@@ -1,14 +1,10 @@
 package gsvtrainer.audio;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MP2;
-
-import java.nio.ShortBuffer;
 import java.nio.file.Path;
 import java.util.Random;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
 
 /**
- * Made-up audio that the audio steps rehearse on: voiced bursts of 0.4-2.5 s (harmonics of a gliding
+ * Made-up audio that {@code slice_audio} rehearses on: voiced bursts of 0.4-2.5 s (harmonics of a gliding
  * pitch under a rise-and-fall envelope) between pauses of 0.35-1.2 s, over a faint noise floor; so it
  * slices into clips as speech does.
  */
@@ -41,27 +37,6 @@ final class RehearsalAudio {
             }
         }
         return samples;
-    }
-
-    /** Writes it as stereo MPEG audio layer II at 44.1 kHz: decoded by the same segmented path as MP3. */
-    static void writeMp2(Path file, double seconds) throws Exception {
-        int rate = 44100;
-        float[] mono = speechLike(rate, seconds, 7);
-        short[] stereo = new short[2 * mono.length];
-        for (int i = 0; i < mono.length; i++) {
-            short sample = (short) Math.round(mono[i] * 32767);
-            stereo[2 * i] = sample;
-            stereo[2 * i + 1] = (short) (sample / 2);
-        }
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 2)) {
-            recorder.setFormat("mp2");
-            recorder.setAudioCodec(AV_CODEC_ID_MP2);
-            recorder.setSampleRate(rate);
-            recorder.setAudioBitrate(128_000);
-            recorder.start();
-            recorder.recordSamples(rate, 2, ShortBuffer.wrap(stereo));
-            recorder.stop();
-        }
     }
 
     /**

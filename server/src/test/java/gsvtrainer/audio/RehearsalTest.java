@@ -1,7 +1,6 @@
 package gsvtrainer.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import gsvtrainer.pipeline.RehearsalContext;
 import gsvtrainer.pipeline.TaskWorkspace;
@@ -15,17 +14,6 @@ class RehearsalTest {
 
     @TempDir
     Path scratch;
-
-    @Test
-    void convertAudioConvertsMadeUpMpegAudioInTheScratchFolder() throws Exception {
-        new ConvertAudioStep().rehearse(scratch);
-
-        TaskWorkspace workspace = new RehearsalContext(scratch, 2).workspace();
-        MonoAudio converted = WavReader.readAll(workspace.converted().resolve("rehearsal.wav"));
-        assertThat(converted.sampleRate()).isEqualTo(32000);
-        assertThat(converted.seconds()).isCloseTo(30, within(0.1));
-        assertThat(SquareSumsFile.beside(workspace.converted().resolve("rehearsal.wav"))).exists();
-    }
 
     @Test
     void sliceAudioSlicesMadeUpSpeechIntoClipsInTheScratchFolder() throws Exception {
