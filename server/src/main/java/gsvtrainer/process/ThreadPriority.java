@@ -72,12 +72,17 @@ public final class ThreadPriority {
     public static boolean setSession(long sessionId, int nice) {
         List<String> command = List.of("renice", "-n", Integer.toString(nice), "-g", Long.toString(sessionId));
         boolean threads = succeeds(command);
-        if (!groupsBySession()) {
-            return threads;
-        }
+        return groupsBySession() ? setSessionGroup(sessionId, nice) && threads : threads;
+    }
+
+    /**
+     * Sets the niceness of the session group of process {@code pid} (of its whole session), where the
+     * kernel groups by session; returns false where it does not, or it could not be set.
+     */
+    public static boolean setSessionGroup(long pid, int nice) {
         try {
-            Files.writeString(Path.of("/proc", Long.toString(sessionId), "autogroup"), Integer.toString(nice));
-            return threads;
+            Files.writeString(Path.of("/proc", Long.toString(pid), "autogroup"), Integer.toString(nice));
+            return true;
         } catch (IOException e) {
             return false;
         }

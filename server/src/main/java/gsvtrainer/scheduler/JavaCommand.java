@@ -23,6 +23,7 @@ final class JavaCommand {
     private final List<String> jvmOptions;
     private final RunClassPath classPath;
     private final StepArchive archive;
+    private final boolean groupsBySession;
 
     /** @param idleStandby whether standbys warm up at the lowest priority and raise it for their run */
     JavaCommand(int nice, boolean idleStandby, String jvmOptions, RunClassPath classPath, StepArchive archive) {
@@ -31,6 +32,7 @@ final class JavaCommand {
         this.jvmOptions = Arrays.stream(jvmOptions.strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
         this.classPath = classPath;
         this.archive = archive;
+        this.groupsBySession = ThreadPriority.groupsBySession();
     }
 
     /** Runs the run in {@code runDir} at once. */
@@ -66,6 +68,12 @@ final class JavaCommand {
 
     private List<String> command(int nice, List<String> extraOptions, String... arguments) {
         List<String> command = new ArrayList<>();
+        if (nice > 0 && groupsBySession) {
+            // the process's session group takes its niceness before the JVM starts (which sets it too, but
+            // only once started: until then, it would share the CPU with runs as an equal)
+            command.addAll(List.of("sh", "-c", "echo " + nice + " > /proc/self/autogroup 2>/dev/null; exec \"$@\"",
+                    "gsv-nice"));
+        }
         if (nice > 0) {
             command.addAll(List.of("nice", "-n", Integer.toString(nice)));
         }
