@@ -85,47 +85,51 @@ class StepProcessTest {
         }
     }
 
+    /** A process whose two steps, convert and slice, rehearse until interrupted; slice is rehearsing. */
+    private record TwoRehearsals(StepProcess process, Thread preparing, CountDownLatch convertStarted,
+            AtomicReference<Path> scratch) {
+
+        static TwoRehearsals sliceUnderWay(Path dir) throws InterruptedException {
+            CountDownLatch sliceStarted = new CountDownLatch(1);
+            CountDownLatch convertStarted = new CountDownLatch(1);
+            AtomicReference<Path> scratch = new AtomicReference<>();
+            StepRegistry registry = new StepRegistry(List.of(new Rehearsing(Pipeline.CONVERT_AUDIO, convertStarted,
+                    scratch), new Rehearsing(Pipeline.SLICE_AUDIO, sliceStarted, scratch)));
+            StepProcess process = new StepProcess(() -> registry, new Pipeline(), System.out);
+            Thread preparing = process.warmUp(() -> false, Optional.of(Pipeline.SLICE_AUDIO), dir.resolve("rehearsal"))
+                    .orElseThrow();
+            assertThat(sliceStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            return new TwoRehearsals(process, preparing, convertStarted, scratch);
+        }
+
+        void stopAndJoin() throws InterruptedException {
+            process.stopRehearsing();
+            preparing.join(10_000);
+            assertThat(preparing.isAlive()).isFalse();
+        }
+    }
+
     @Test
     void warmingUpRehearsesTheExpectedStepUntilStoppedAndRemovesItsScratchFolder(@TempDir Path dir) throws Exception {
-        CountDownLatch sliceStarted = new CountDownLatch(1);
-        CountDownLatch convertStarted = new CountDownLatch(1);
-        AtomicReference<Path> scratch = new AtomicReference<>();
-        StepRegistry registry = new StepRegistry(List.of(new Rehearsing(Pipeline.CONVERT_AUDIO, convertStarted, scratch),
-                new Rehearsing(Pipeline.SLICE_AUDIO, sliceStarted, scratch)));
-        StepProcess process = new StepProcess(() -> registry, new Pipeline(), System.out);
+        TwoRehearsals rehearsals = TwoRehearsals.sliceUnderWay(dir);
 
-        Thread preparing = process.warmUp(() -> false, Optional.of(Pipeline.SLICE_AUDIO), dir.resolve("rehearsal"))
-                .orElseThrow();
-
-        assertThat(sliceStarted.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(scratch.get()).isEqualTo(dir.resolve("rehearsal"));
+        assertThat(rehearsals.scratch().get()).isEqualTo(dir.resolve("rehearsal"));
         assertThat(dir.resolve("rehearsal/made-up.wav")).exists();
-        process.stopRehearsing();
-        preparing.join(10_000);
-        assertThat(preparing.isAlive()).isFalse();
-        assertThat(convertStarted.getCount()).as("only the expected step rehearses").isOne();
+        rehearsals.stopAndJoin();
+        assertThat(rehearsals.convertStarted().getCount()).as("only the expected step rehearses").isOne();
         assertThat(dir.resolve("rehearsal")).doesNotExist();
     }
 
     @Test
     void aStepExpectedLaterIsRehearsedInsteadOfTheRestOfTheOneUnderWay(@TempDir Path dir) throws Exception {
-        CountDownLatch sliceStarted = new CountDownLatch(1);
-        CountDownLatch convertStarted = new CountDownLatch(1);
-        AtomicReference<Path> scratch = new AtomicReference<>();
-        StepRegistry registry = new StepRegistry(List.of(new Rehearsing(Pipeline.CONVERT_AUDIO, convertStarted, scratch),
-                new Rehearsing(Pipeline.SLICE_AUDIO, sliceStarted, scratch)));
-        StepProcess process = new StepProcess(() -> registry, new Pipeline(), System.out);
-        Thread preparing = process.warmUp(() -> false, Optional.of(Pipeline.SLICE_AUDIO), dir.resolve("rehearsal"))
-                .orElseThrow();
-        assertThat(sliceStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        TwoRehearsals rehearsals = TwoRehearsals.sliceUnderWay(dir);
 
-        process.expect(Pipeline.CONVERT_AUDIO);
+        rehearsals.process().expect(Pipeline.CONVERT_AUDIO);
 
-        assertThat(convertStarted.await(10, TimeUnit.SECONDS)).as("the newly expected step rehearses").isTrue();
-        process.expect(Pipeline.CONVERT_AUDIO);
-        process.stopRehearsing();
-        preparing.join(10_000);
-        assertThat(preparing.isAlive()).isFalse();
+        assertThat(rehearsals.convertStarted().await(10, TimeUnit.SECONDS)).as("the newly expected step rehearses")
+                .isTrue();
+        rehearsals.process().expect(Pipeline.CONVERT_AUDIO);
+        rehearsals.stopAndJoin();
         assertThat(dir.resolve("rehearsal")).doesNotExist();
     }
 
