@@ -114,6 +114,15 @@ public final class ThreadPriority {
         }
     }
 
+    /**
+     * Whether this process's session is led by its parent: the session the service's wrapper makes for
+     * each run process ({@code setsid sh -c ...}), not one it shares with others.
+     */
+    public static boolean inSessionOfItsParent() {
+        long self = ProcessHandle.current().pid();
+        return ProcessGroups.stat(self).map(s -> s.session() == s.ppid()).orElse(false);
+    }
+
     /** Whether the kernel groups this process's tasks by session for CPU sharing. */
     public static boolean groupsBySession() {
         try {

@@ -35,12 +35,12 @@ final class JavaCommand {
         this.groupsBySession = ThreadPriority.groupsBySession();
     }
 
-    /** Runs the run in {@code runDir} at once. */
+    /** Runs the run in {@code runDir} at once; to be started in a session of its own. */
     List<String> stepExec(Path runDir) {
-        return command(nice, archive.options(), "step-exec", runDir.toString());
+        return command(nice, true, archive.options(), "step-exec", runDir.toString());
     }
 
-    /** Warms up in {@code dir}, then waits there for a run while this service lives. */
+    /** Warms up in {@code dir}, then waits there for a run while this service lives; to be started in a session of its own. */
     List<String> standby(Path dir) {
         long pid = ProcessHandle.current().pid();
         long started = ProcessGroups.startTimeMillis(pid).orElse(0L);
@@ -49,12 +49,16 @@ final class JavaCommand {
         if (idleStandby) {
             arguments.add(Integer.toString(nice));
         }
-        return command(idleStandby ? ThreadPriority.IDLE_NICE : nice, archive.options(), arguments.toArray(String[]::new));
+        return command(idleStandby ? ThreadPriority.IDLE_NICE : nice, true, archive.options(),
+                arguments.toArray(String[]::new));
     }
 
-    /** Warms up and exits, with {@code extraOptions} (those that make or check the archive). */
+    /**
+     * Warms up and exits, with {@code extraOptions} (those that make or check the archive); started in
+     * the service's own session, so it leaves the session's group alone.
+     */
     List<String> warmUp(List<String> extraOptions) {
-        return command(nice, extraOptions, "warm-up");
+        return command(nice, false, extraOptions, "warm-up");
     }
 
     /** The niceness a standby takes with its run, where it starts at another (the lowest). */
@@ -66,9 +70,10 @@ final class JavaCommand {
         return archive;
     }
 
-    private List<String> command(int nice, List<String> extraOptions, String... arguments) {
+    /** @param ownSession whether the process runs in a session of its own, whose group it may set */
+    private List<String> command(int nice, boolean ownSession, List<String> extraOptions, String... arguments) {
         List<String> command = new ArrayList<>();
-        if (nice > 0 && groupsBySession) {
+        if (nice > 0 && ownSession && groupsBySession) {
             // the process's session group takes its niceness before the JVM starts (which sets it too, but
             // only once started: until then, it would share the CPU with runs as an equal)
             command.addAll(List.of("sh", "-c", "echo " + nice + " > /proc/self/autogroup 2>/dev/null; exec \"$@\"",

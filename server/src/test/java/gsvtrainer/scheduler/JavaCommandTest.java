@@ -66,6 +66,11 @@ class JavaCommandTest {
         assertThat(java.nio.file.Files.readString(Path.of("/proc/self/autogroup"))).doesNotContain("nice 19");
     }
 
+    @Test
+    void theWarmUpRunsInTheServicesSessionAndLeavesItsGroupAlone() {
+        assertThat(command(10, true).warmUp(List.of()).subList(0, 3)).containsExactly("nice", "-n", "10");
+    }
+
     /** The command after the prefix that sets the session group's niceness, where there is one. */
     private static List<String> afterSessionGroup(List<String> command) {
         return command.get(0).equals("sh") ? command.subList(4, command.size()) : command;

@@ -25,10 +25,14 @@ public final class StepExecMain {
     }
 
     static int run(String[] args) {
-        // started under nice, in a session of its own: that session gets the same share of the CPU
-        ThreadPriority.ofCurrentThread().ifPresent(ThreadPriority::setSessionGroup);
-        StepProcess process = new StepProcess(StepRegistry::fromClassPath, new Pipeline(), System.out);
         String mode = args.length == 0 ? "" : args[0];
+        if ((mode.equals("step-exec") || mode.equals("standby")) && ThreadPriority.inSessionOfItsParent()) {
+            // started under nice by the service's wrapper, which leads a session made for this process:
+            // that session gets the same share of the CPU (never the session of whoever started it by hand,
+            // nor the service's, where the warm-up runs)
+            ThreadPriority.ofCurrentThread().ifPresent(ThreadPriority::setSessionGroup);
+        }
+        StepProcess process = new StepProcess(StepRegistry::fromClassPath, new Pipeline(), System.out);
         try {
             if (mode.equals("step-exec") && args.length == 2) {
                 return process.run(Path.of(args[1]));

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A run process started ahead of its run, as the executor starts it (own session, wrapper), given a
@@ -119,6 +121,26 @@ class StandbyTest {
             Thread.sleep(20);
         }
         assertThat(scratch).as("slice_audio rehearses in its scratch folder").exists();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"warm-up", "step-exec"})
+    void aProcessStartedInItsCallersSessionLeavesThatSessionsGroupAlone(String mode) throws Exception {
+        Assumptions.assumeTrue(ThreadPriority.groupsBySession(), "the kernel shares the CPU by session here");
+        Path autogroup = Path.of("/proc/self/autogroup");
+        String before = Files.readString(autogroup);
+        List<String> command = new ArrayList<>(List.of("nice", "-n", "7",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), StepExecMain.class.getName(), mode));
+        if (mode.equals("step-exec")) {
+            command.add(dir.resolve("no-such-run").toString());
+        }
+
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(autogroup)).as("the session group of this test's JVM").isEqualTo(before);
     }
 
     @Test
