@@ -10,7 +10,7 @@ import java.util.Random;
  */
 final class RehearsalAudio {
 
-    /** A rehearsal rounds every step's per-frame code past the JIT's thresholds in this many passes. */
+    /** A rehearsal takes a step's per-frame code past the JIT's thresholds in this many passes. */
     static final int PASSES = 12;
 
     private RehearsalAudio() {

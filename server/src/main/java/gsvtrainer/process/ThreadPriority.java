@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,6 +28,7 @@ public final class ThreadPriority {
     public static final int IDLE_NICE = 19;
     private static final int CAP_SYS_NICE = 23;
     private static final Path SELF = Path.of("/proc/self");
+    private static final Duration RENICE_TIMEOUT = Duration.ofSeconds(10);
 
     private ThreadPriority() {
     }
@@ -102,16 +103,7 @@ public final class ThreadPriority {
      * false where it does not, or the niceness could not be set.
      */
     public static boolean setSessionGroup(int nice) {
-        Path autogroup = SELF.resolve("autogroup");
-        if (!Files.isRegularFile(autogroup)) {
-            return false;
-        }
-        try {
-            Files.writeString(autogroup, Integer.toString(nice));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return setSessionGroup(ProcessHandle.current().pid(), nice);
     }
 
     /**
@@ -151,19 +143,7 @@ public final class ThreadPriority {
     }
 
     private static boolean succeeds(List<String> command) {
-        try {
-            Process renice = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!renice.waitFor(10, TimeUnit.SECONDS)) {
-                renice.destroyForcibly();
-                return false;
-            }
-            return renice.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Commands.succeeds(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD), RENICE_TIMEOUT);
     }
 }

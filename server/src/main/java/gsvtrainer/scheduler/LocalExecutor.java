@@ -9,6 +9,7 @@ import gsvtrainer.steprun.StepRunRepository;
 import gsvtrainer.task.TaskRepository;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -33,6 +34,7 @@ public class LocalExecutor implements SmartLifecycle, ExecutorSignal {
     private final Recovery recovery;
     private final RunLauncher launcher;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final AtomicReference<String> expected = new AtomicReference<>();
     private volatile Thread loop;
     private volatile boolean holding;
 
@@ -53,11 +55,11 @@ public class LocalExecutor implements SmartLifecycle, ExecutorSignal {
         wakeUp.release();
     }
 
+    /** Passes the hint to the executor's own thread, which starts processes, and returns at once. */
     @Override
     public void expect(String step) {
-        if (holding) {
-            launcher.expect(step);
-        }
+        expected.set(step);
+        wakeUp.release();
     }
 
     public boolean isHoldingLease() {
@@ -118,6 +120,7 @@ public class LocalExecutor implements SmartLifecycle, ExecutorSignal {
     }
 
     void tick() {
+        String step = expected.getAndSet(null); // a hint for this tick only: dropped where not held
         boolean held = lease.tryHold(settings.leaseTtl());
         if (held && !holding) {
             log.info("executor {} holds the scheduler lease", lease.holder());
@@ -135,6 +138,10 @@ public class LocalExecutor implements SmartLifecycle, ExecutorSignal {
         if (!lease.tryHold(settings.leaseTtl())) {
             holding = false;
             return;
+        }
+        // before dispatching: a run of the expected step started now takes the standby readied for it
+        if (step != null) {
+            launcher.expect(step);
         }
         dispatcher.tick();
     }

@@ -1,14 +1,14 @@
 package gsvtrainer.upstream;
 
 import gsvtrainer.pipeline.StepFailure;
+import gsvtrainer.process.Commands;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Checks, before anything runs, that the checkout can run a step: the script exists, the interpreter
@@ -62,22 +62,10 @@ public final class Preflight {
     }
 
     private boolean findsTorch() {
-        try {
-            ProcessBuilder builder = new ProcessBuilder(checkout.python(), "-s", "-c", FIND_TORCH)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            builder.environment().putAll(Map.of("PYTHONPATH", checkout.pythonPath()));
-            Process process = builder.start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return false;
-            }
-            return process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        ProcessBuilder builder = new ProcessBuilder(checkout.python(), "-s", "-c", FIND_TORCH)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(Map.of("PYTHONPATH", checkout.pythonPath()));
+        return Commands.succeeds(builder, Duration.ofSeconds(60));
     }
 
     static boolean onPath(String executable) {
