@@ -5,8 +5,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Serialises, within this server, the changes of one task's workspace that must not interleave: an
- * upload's check-and-commit against another upload's, and against the task's deletion. Tasks share
- * 64 stripes; a holder keeps one briefly (a size check, a rename, a row).
+ * upload's check-and-commit against another upload's, and against the task's deletion; a transcript
+ * edit's check that no ASR is active, and its write, against a run being queued. Tasks share 64
+ * stripes; a holder keeps one briefly (a size check, a rename, a row, a rewritten list).
  */
 @Component
 public class WorkspaceLocks {

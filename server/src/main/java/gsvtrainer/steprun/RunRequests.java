@@ -3,6 +3,7 @@ package gsvtrainer.steprun;
 import gsvtrainer.auth.Caller;
 import gsvtrainer.errors.ServiceException;
 import gsvtrainer.errors.ServiceException.Kind;
+import gsvtrainer.files.WorkspaceLocks;
 import gsvtrainer.pipeline.ParamsCodec;
 import gsvtrainer.pipeline.ParamsCodec.InvalidParamsException;
 import gsvtrainer.pipeline.Pipeline;
@@ -41,10 +42,12 @@ public class RunRequests {
     private final StepRegistry registry;
     private final ExecutorSignal executor;
     private final Clock clock;
+    private final WorkspaceLocks locks;
     private final ParamsCodec codec = new ParamsCodec();
 
     public RunRequests(TaskService taskService, TaskRepository tasks, StepRunRepository runs, RunLifecycle lifecycle,
-                       Pipeline pipeline, StepRegistry registry, ObjectProvider<ExecutorSignal> executor, Clock clock) {
+                       Pipeline pipeline, StepRegistry registry, ObjectProvider<ExecutorSignal> executor, Clock clock,
+                       WorkspaceLocks locks) {
         this.taskService = taskService;
         this.tasks = tasks;
         this.runs = runs;
@@ -53,6 +56,7 @@ public class RunRequests {
         this.registry = registry;
         this.executor = executor.getIfAvailable(() -> ExecutorSignal.NONE);
         this.clock = clock;
+        this.locks = locks;
     }
 
     /** A pipeline request: steps {@code from}..{@code to}, minus {@code skip}, pausing after {@code stopAfter}. */
@@ -210,12 +214,15 @@ public class RunRequests {
         return params != null && Boolean.TRUE.equals(params.get("skip"));
     }
 
+    /** Queues under the task's workspace lock, so that no transcript edit interleaves ({@code TranscriptReview}). */
     private StepRun queue(Task task, String step, Map<String, Object> params, boolean force) {
         try {
-            StepRun run = lifecycle.queue(task.id(), step, params, force);
-            lifecycle.markOutdated(task.id(), pipeline.downstreamOf(step).stream()
-                    .filter(s -> latestByStep(task).containsKey(s)).toList());
-            return run;
+            synchronized (locks.of(task.id())) {
+                StepRun run = lifecycle.queue(task.id(), step, params, force);
+                lifecycle.markOutdated(task.id(), pipeline.downstreamOf(step).stream()
+                        .filter(s -> latestByStep(task).containsKey(s)).toList());
+                return run;
+            }
         } catch (DataAccessException e) {
             if (isUniqueViolation(e)) {
                 throw ServiceException.conflict("run_active", "step " + step + " is already queued or running for this task");

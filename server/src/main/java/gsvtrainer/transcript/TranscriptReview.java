@@ -3,6 +3,7 @@ package gsvtrainer.transcript;
 import gsvtrainer.audio.WavReader;
 import gsvtrainer.auth.Caller;
 import gsvtrainer.errors.ServiceException;
+import gsvtrainer.files.WorkspaceLocks;
 import gsvtrainer.files.Workspaces;
 import gsvtrainer.pipeline.Pipeline;
 import gsvtrainer.pipeline.TaskWorkspace;
@@ -20,8 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -41,15 +40,16 @@ public class TranscriptReview {
     private final StepRunRepository runs;
     private final RunLifecycle lifecycle;
     private final Pipeline pipeline;
-    private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final WorkspaceLocks locks;
 
     public TranscriptReview(TaskService tasks, Workspaces workspaces, StepRunRepository runs, RunLifecycle lifecycle,
-                            Pipeline pipeline) {
+                            Pipeline pipeline, WorkspaceLocks locks) {
         this.tasks = tasks;
         this.workspaces = workspaces;
         this.runs = runs;
         this.lifecycle = lifecycle;
         this.pipeline = pipeline;
+        this.locks = locks;
     }
 
     public TranscriptPage page(Caller caller, String taskId, int page, int size) {
@@ -90,10 +90,14 @@ public class TranscriptReview {
         change(task, workspaces.of(task.id()), clip, line -> null);
     }
 
-    /** Applies {@code update} to the clip's line (null removes it), under the task's lock. */
+    /**
+     * Applies {@code update} to the clip's line (null removes it), under the task's workspace lock,
+     * which queueing a run takes too: an asr_transcribe queued meanwhile either comes first (and the
+     * edit is refused) or after (and reads the edited list), never between the check and the write.
+     */
     private TranscriptLine change(Task task, TaskWorkspace workspace, String clip,
                                   UnaryOperator<TranscriptLine> update) {
-        synchronized (locks.computeIfAbsent(task.id(), id -> new Object())) {
+        synchronized (locks.of(task.id())) {
             requireAsrIdle(task);
             List<TranscriptLine> lines = new ArrayList<>(read(workspace));
             int index = indexOf(lines, clip);
