@@ -1,5 +1,6 @@
 package gsvtrainer.audio;
 
+import gsvtrainer.files.JsonFiles;
 import gsvtrainer.pipeline.RunReporter;
 import gsvtrainer.pipeline.StepAction;
 import gsvtrainer.pipeline.StepContext;
@@ -69,7 +70,7 @@ public class ConvertAudioStep implements StepAction<ConvertAudioParams> {
         List<Failed> failed = outcomes.stream().filter(ParallelJobs.Outcome::failed)
                 .map(o -> new Failed(o.input().getFileName().toString(), o.failureCode(), o.failureMessage())).toList();
         failed.forEach(f -> reporter.log("warn", "skipping " + f.message()));
-        AudioFiles.writeJson(out.resolve(REPORT), new Report(params.sampleRate(), converted, failed));
+        JsonFiles.write(out.resolve(REPORT), new Report(params.sampleRate(), converted, failed));
         if (converted.isEmpty()) {
             throw new StepFailure("no_usable_audio", "none of the " + uploads.size() + " uploaded files is usable audio: "
                     + String.join("; ", failed.stream().map(Failed::message).toList()));

@@ -1,5 +1,6 @@
 package gsvtrainer.audio;
 
+import gsvtrainer.files.JsonFiles;
 import gsvtrainer.pipeline.RunReporter;
 import gsvtrainer.pipeline.StepAction;
 import gsvtrainer.pipeline.StepContext;
@@ -49,7 +50,7 @@ public class DenoiseAudioStep implements StepAction<DenoiseAudioParams> {
         removeStale(out, clips.stream().map(c -> c.getFileName().toString()).collect(Collectors.toSet()));
         // clips denoised with other params are done again, as if forced
         boolean redo = context.force()
-                || !AudioFiles.readJson(out.resolve(PARAMS), DenoiseAudioParams.class).equals(Optional.of(params));
+                || !JsonFiles.read(out.resolve(PARAMS), DenoiseAudioParams.class).equals(Optional.of(params));
         if (redo && !context.force() && !AudioFiles.list(out, ".wav").isEmpty()) {
             reporter.log("info", "params differ from those of the denoised clips there: denoising every clip again");
         }
@@ -59,7 +60,7 @@ public class DenoiseAudioStep implements StepAction<DenoiseAudioParams> {
         } else {
             denoiseWithSpectralGate(context, params, clips, out, redo);
         }
-        AudioFiles.writeJson(out.resolve(PARAMS), params);
+        JsonFiles.write(out.resolve(PARAMS), params);
     }
 
     private static void denoiseWithSpectralGate(StepContext context, DenoiseAudioParams params, List<Path> clips,

@@ -1,5 +1,6 @@
 package gsvtrainer.audio;
 
+import gsvtrainer.files.JsonFiles;
 import gsvtrainer.pipeline.RehearsalContext;
 import gsvtrainer.pipeline.RunReporter;
 import gsvtrainer.pipeline.StepAction;
@@ -71,7 +72,7 @@ public class SliceAudioStep implements StepAction<SliceAudioParams> {
                 sliced.add(outcome.result());
             }
         }
-        AudioFiles.writeJson(out.resolve(ConvertAudioStep.REPORT), new Report(sliced, failed));
+        JsonFiles.write(out.resolve(ConvertAudioStep.REPORT), new Report(sliced, failed));
         int clips = sliced.stream().mapToInt(m -> m.clips().size()).sum();
         if (clips == 0) {
             throw new StepFailure("no_clips", "slicing produced no clips between " + params.minClipSeconds() + " and "

@@ -1,5 +1,6 @@
 package gsvtrainer.audio;
 
+import gsvtrainer.files.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ final class SourceSlicer {
         Path manifestFile = outDir.resolve(MANIFESTS).resolve(base + ".json");
         long sourceBytes = Files.size(source);
         long sourceModified = Files.getLastModifiedTime(source).toMillis();
-        Manifest earlier = force ? null : AudioFiles.readJson(manifestFile, Manifest.class).orElse(null);
+        Manifest earlier = force ? null : JsonFiles.read(manifestFile, Manifest.class).orElse(null);
         if (earlier != null && earlier.madeFrom(params, sourceBytes, sourceModified)) {
             progress.accept(earlier.seconds());
             return earlier;
@@ -100,7 +101,7 @@ final class SourceSlicer {
             progress.accept(Math.max(0, sourceSeconds - done));
             Manifest manifest = new Manifest(source.getFileName().toString(), sourceSeconds, clips, silent, params,
                     sourceBytes, sourceModified);
-            AudioFiles.writeJson(manifestFile, manifest);
+            JsonFiles.write(manifestFile, manifest);
             return manifest;
         } finally {
             if (!input.equals(source)) {

@@ -1,5 +1,6 @@
 package gsvtrainer.transcript;
 
+import gsvtrainer.files.JsonFiles;
 import gsvtrainer.pipeline.TaskWorkspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ public record RemovedClips(Set<String> names) {
      * brings them back, and review can remove them again).
      */
     public static RemovedClips read(TaskWorkspace workspace) {
-        return JsonSidecar.read(file(workspace), RemovedClips.class, new RemovedClips(Set.of()));
+        return JsonFiles.read(file(workspace), RemovedClips.class).orElse(new RemovedClips(Set.of()));
     }
 
     public boolean contains(String clip) {
@@ -40,7 +41,7 @@ public record RemovedClips(Set<String> names) {
     }
 
     public void write(TaskWorkspace workspace) throws IOException {
-        JsonSidecar.write(file(workspace), new RemovedClips(new TreeSet<>(names)));
+        JsonFiles.write(file(workspace), new RemovedClips(new TreeSet<>(names)));
     }
 
     /** Forgets every removal (a forced transcription starts over). */

@@ -1,5 +1,6 @@
 package gsvtrainer.transcript;
 
+import gsvtrainer.files.JsonFiles;
 import gsvtrainer.pipeline.TaskWorkspace;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,11 +23,11 @@ public record TranscriptConfidence(String backend, Map<String, Double> clips) {
 
     /** The sidecar of a workspace; empty when there is none or it cannot be read (only the confidence column is lost). */
     public static TranscriptConfidence read(TaskWorkspace workspace) {
-        return JsonSidecar.read(file(workspace), TranscriptConfidence.class, new TranscriptConfidence(null, Map.of()));
+        return JsonFiles.read(file(workspace), TranscriptConfidence.class).orElse(new TranscriptConfidence(null, Map.of()));
     }
 
     public void write(TaskWorkspace workspace) throws IOException {
-        JsonSidecar.write(file(workspace), this);
+        JsonFiles.write(file(workspace), this);
     }
 
     public Double of(String clip) {

@@ -3,6 +3,7 @@ package gsvtrainer.audio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gsvtrainer.files.JsonFiles;
 import gsvtrainer.pipeline.StepFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class ConvertAudioStepTest {
                 .anySatisfy(m -> assertThat(m).contains("text.wav").contains("not a readable audio file"))
                 .anySatisfy(m -> assertThat(m).contains("truncated.mp3").contains("truncated"))
                 .anySatisfy(m -> assertThat(m).contains("lying_header.wav").contains("truncated"));
-        Map<?, ?> report = AudioFiles.JSON.readValue(converted.resolve("_report.json").toFile(), Map.class);
+        Map<?, ?> report = JsonFiles.read(converted.resolve("_report.json"), Map.class).orElseThrow();
         assertThat((List<?>) report.get("converted")).hasSize(3);
         assertThat(((List<?>) report.get("failed")).stream().map(f -> String.valueOf(((Map<?, ?>) f).get("reason"))))
                 .containsExactlyInAnyOrder("empty_file", "not_audio", "truncated", "truncated");

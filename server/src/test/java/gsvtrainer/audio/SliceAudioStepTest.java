@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import gsvtrainer.files.JsonFiles;
 import gsvtrainer.pipeline.StepFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class SliceAudioStepTest {
 
         assertThat(context.progress).last().satisfies(p -> assertThat(p.fraction()).isEqualTo(1.0));
         assertThat(context.progress).allSatisfy(p -> assertThat(p.detail()).containsKeys("seconds_done", "seconds_total"));
-        Map<?, ?> report = AudioFiles.JSON.readValue(context.workspace().sliced().resolve("_report.json").toFile(), Map.class);
+        Map<?, ?> report = JsonFiles.read(context.workspace().sliced().resolve("_report.json"), Map.class).orElseThrow();
         assertThat(report.toString()).contains("clipping_ratio", "snr_db", "silences_0000005440_0000137600.wav");
     }
 
@@ -80,7 +81,7 @@ class SliceAudioStepTest {
         new SliceAudioStep().run(context, new SliceAudioParams(null, null, null, null, null, null, null, 2.0, 0.5));
 
         assertThat(clip).as("sliced again with the new maximum, not skipped").doesNotExist();
-        Map<?, ?> report = AudioFiles.JSON.readValue(context.workspace().sliced().resolve("_report.json").toFile(), Map.class);
+        Map<?, ?> report = JsonFiles.read(context.workspace().sliced().resolve("_report.json"), Map.class).orElseThrow();
         List<?> sources = (List<?>) report.get("sources");
         List<Map<?, ?>> clips = new ArrayList<>();
         for (Object src : sources) {
