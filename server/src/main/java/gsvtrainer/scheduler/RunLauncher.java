@@ -127,6 +127,7 @@ public class RunLauncher {
         values.put("real_gpus", Boolean.toString(realGpus));
         values.put("asr_backend", settings.asrBackend());
         values.put("whisper_model", settings.whisperModel() == null ? "" : settings.whisperModel().toString());
+        values.put("faster_whisper_model", settings.fasterWhisperModel() == null ? "" : settings.fasterWhisperModel().toString());
         return values;
     }
 }

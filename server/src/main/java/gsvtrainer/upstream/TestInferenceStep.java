@@ -7,7 +7,6 @@ import gsvtrainer.pipeline.StepContext;
 import gsvtrainer.pipeline.StepFailure;
 import gsvtrainer.pipeline.TaskWorkspace;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,7 +20,7 @@ import java.util.Map;
  */
 public final class TestInferenceStep implements StepAction<TestInferenceParams> {
 
-    static final String DRIVER = "python/test_inference.py";
+    static final String DRIVER = "test_inference.py";
 
     @Override
     public String name() {
@@ -65,7 +64,7 @@ public final class TestInferenceStep implements StepAction<TestInferenceParams> 
         request.put("output", output.toString());
         Path requestFile = context.runDir().resolve("inference.json");
         Files.writeString(requestFile, Json.write(request));
-        Path driver = extractDriver(context.runDir());
+        Path driver = PythonDrivers.extract(DRIVER, context.runDir());
         context.reporter().log("info", "synthesising with " + sovits.getFileName() + " and " + gpt.getFileName()
                 + ", reference " + reference.audio().getFileName());
 
@@ -95,16 +94,5 @@ public final class TestInferenceStep implements StepAction<TestInferenceParams> 
         }
         return new ReferenceClip(audio, p.refText(), Languages.forInference("ref_language",
                 p.refLanguage() != null ? p.refLanguage() : taskLanguage, version));
-    }
-
-    private static Path extractDriver(Path runDir) throws IOException {
-        Path target = runDir.resolve("test_inference.py");
-        try (InputStream in = TestInferenceStep.class.getClassLoader().getResourceAsStream(DRIVER)) {
-            if (in == null) {
-                throw new IOException("the driver " + DRIVER + " is missing from this build");
-            }
-            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        return target;
     }
 }

@@ -25,9 +25,11 @@ class UpstreamBackendTest {
 
     private static final String FAKE_PYTHON = """
             #!/bin/sh
-            # called as: -s tools/asr/SCRIPT -i IN -o OUT -s SIZE -l LANG -p PRECISION
+            # upstream's script: -s tools/asr/SCRIPT -i IN -o OUT -s SIZE -l LANG -p PRECISION
+            # our driver:        -s DRIVER IN OUT MODEL LANG PRECISION
             { pwd; echo "$@"; echo "$PYTHONPATH"; } > "$(dirname "$0")/record.txt"
-            in=$4; out=$6; lang=$(echo "${10}" | tr a-z A-Z); name=$(basename "$in")
+            if [ "$3" = "-i" ]; then in=$4; out=$6; lang=${10}; else in=$3; out=$4; lang=$6; fi
+            lang=$(echo "$lang" | tr a-z A-Z); name=$(basename "$in")
             [ -e "$(dirname "$0")/fail" ] && exit 3
             for f in $(ls "$in"); do echo "$in/$f|$name|$lang|text of $f"; done > "$out/$name.list"
             """;
@@ -104,6 +106,60 @@ class UpstreamBackendTest {
         context.setting("upstream_dir", "");
         assertThatThrownBy(() -> run(new AsrParams("upstream", null, null, null, null)))
                 .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("backend_unavailable"));
+    }
+
+    @Test
+    void aLocalModelFolderRunsUpstreamsTranscriptionThroughOurDriverWithoutADownload() throws Exception {
+        Path model = modelFolder("tiny.en");
+        context.setting("faster_whisper_model", model.toString());
+
+        run(new AsrParams("upstream", null, null, null, null));
+
+        List<String> call = Files.readAllLines(root.resolve("record.txt"));
+        assertThat(call.get(0)).isEqualTo(upstream.toString());
+        assertThat(call.get(1)).matches("-s (\\S+)/faster_whisper_asr.py \\S+/voice \\S+ " + model + " en float32");
+        Path driver = Path.of(call.get(1).split(" ")[1]);
+        try (var resource = getClass().getClassLoader().getResourceAsStream("python/faster_whisper_asr.py")) {
+            assertThat(Files.readAllBytes(driver)).isEqualTo(resource.readAllBytes());
+        }
+        assertThat(TranscriptList.read(context.workspace().transcript())).extracting(TranscriptLine::text)
+                .containsExactly("text of en_1.wav", "text of en_4.wav");
+    }
+
+    @Test
+    void theModelParamPicksAFolderOrASizeOverTheSetting() throws Exception {
+        context.setting("faster_whisper_model", modelFolder("configured").toString()).forced(true);
+        Path own = modelFolder("own");
+
+        run(new AsrParams("upstream", null, own.toString(), null, null));
+        assertThat(Files.readAllLines(root.resolve("record.txt")).get(1)).contains(" " + own + " en float32");
+
+        run(new AsrParams("upstream", null, "medium.en", null, null));
+        assertThat(Files.readAllLines(root.resolve("record.txt")).get(1))
+                .matches("-s tools/asr/fasterwhisper_asr.py -i \\S+ -o \\S+ -s medium.en -l en -p float32");
+
+        run(new AsrParams("upstream", "zh", null, null, null));
+        assertThat(Files.readAllLines(root.resolve("record.txt")).get(1)).as("FunASR has no local-model path")
+                .startsWith("-s tools/asr/funasr_asr.py");
+    }
+
+    @Test
+    void aModelFolderWithoutAModelIsBackendUnavailable() throws Exception {
+        Path empty = Files.createDirectories(root.resolve("models/empty"));
+        assertThatThrownBy(() -> run(new AsrParams("upstream", null, empty.toString(), null, null)))
+                .isInstanceOfSatisfying(StepFailure.class, f -> {
+                    assertThat(f.code()).isEqualTo("backend_unavailable");
+                    assertThat(f.getMessage()).contains("no model.bin");
+                });
+        assertThat(root.resolve("record.txt")).doesNotExist();
+    }
+
+    /** A folder shaped as a CTranslate2 model; the stand-in interpreter never reads it. */
+    private Path modelFolder(String name) throws Exception {
+        Path folder = Files.createDirectories(root.resolve("models").resolve(name));
+        Files.writeString(folder.resolve("config.json"), "{}");
+        Files.writeString(folder.resolve("model.bin"), "stand-in");
+        return folder;
     }
 
     /** Runs the step; the stand-in interpreter records its call in {@code record.txt} beside itself. */
