@@ -79,6 +79,10 @@ final class UpstreamTranscriber implements Transcriber {
         if (!Files.isRegularFile(upstream.resolve("tools/asr").resolve(script))) {
             throw new StepFailure("backend_unavailable", "the upstream checkout has no tools/asr/" + script);
         }
+        if (chinese && params.model() != null && params.model().contains("/")) {
+            throw new StepFailure("invalid_param", "a model folder is for faster-whisper; " + languageTag
+                    + " goes to upstream's FunASR, whose model param is a size (large)");
+        }
         Path localModel = chinese ? null : localModel(params.model(), settings.getOrDefault("faster_whisper_model", ""));
         String size = params.model() != null && !params.model().isBlank() ? params.model() : chinese ? "large" : "large-v3";
         String precision = chinese || gpus.isEmpty() ? "float32" : "float16";

@@ -141,6 +141,8 @@ class UpstreamBackendTest {
         run(new AsrParams("upstream", "zh", null, null, null));
         assertThat(Files.readAllLines(root.resolve("record.txt")).get(1)).as("FunASR has no local-model path")
                 .startsWith("-s tools/asr/funasr_asr.py");
+        assertThatThrownBy(() -> run(new AsrParams("upstream", "zh", own.toString(), null, null)))
+                .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("invalid_param"));
     }
 
     @Test
