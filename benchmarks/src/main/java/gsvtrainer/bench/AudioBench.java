@@ -14,9 +14,9 @@ import java.util.Optional;
 /**
  * The audio preprocessing benchmark of issue 3, through the service like a user: a 1-hour 44.1 kHz
  * stereo mp3 of speech uploaded, converted and sliced (speed, peak RSS of the step process), denoising
- * of 10 minutes of clips, ASR of 2 minutes (pocketsphinx; upstream's faster-whisper on a local tiny.en
- * model where the checkout and {@code scripts/fetch-asr-model.sh}'s model are there), and upstream's
- * slicer on the same hour.
+ * of 10 minutes of clips, ASR of 2 minutes (pocketsphinx; upstream's faster-whisper and whisper.cpp on
+ * Whisper tiny.en where {@code scripts/fetch-asr-model.sh} made it, the former with the upstream
+ * checkout), and upstream's slicer on the same hour.
  */
 final class AudioBench {
 
@@ -36,6 +36,8 @@ final class AudioBench {
     private final Optional<UpstreamSlice> checkout = UpstreamSlice.find(new StringBuilder());
     private final Path fasterWhisper = Path.of(System.getenv().getOrDefault("GSV_TEST_FASTER_WHISPER_MODEL",
             System.getProperty("user.home") + "/.cache/gsv-trainer/models/faster-whisper-tiny.en"));
+    private final Path whisperModel = Path.of(System.getenv().getOrDefault("GSV_TEST_WHISPER_MODEL",
+            System.getProperty("user.home") + "/.cache/gsv-trainer/models/ggml-tiny.en.bin"));
 
     AudioBench(Path jar, Path work, List<String> report) {
         this.jar = jar;
@@ -183,8 +185,31 @@ final class AudioBench {
         }
         report.add("");
         fasterWhisper(server, task, seconds);
-        report.add("Not measured: the `whisper_cpp` backend needs a ggml model and the `upstream` backend's FunASR "
-                + "(zh/yue) its models; none is available on this machine, so no figure is given.");
+        whisperCpp(server, task, seconds);
+        report.add("Not measured: the `upstream` backend's FunASR (zh/yue) needs its models; none is available on "
+                + "this machine, so no figure is given.");
+        report.add("");
+    }
+
+    /** The whisper_cpp backend on the same clips, with the same tiny.en converted to ggml. */
+    private void whisperCpp(LiveServer server, String task, double seconds) throws Exception {
+        report.add("### asr_transcribe, whisper_cpp backend (whisper-jni, local model)");
+        if (!Files.isRegularFile(whisperModel)) {
+            report.add("Skipped: it needs the ggml model " + whisperModel + " (`scripts/fetch-asr-model.sh` makes it).");
+            report.add("");
+            return;
+        }
+        double load = Machine.load();
+        MeasuredRun run = MeasuredRun.of(server, task, "asr_transcribe",
+                Map.of("backend", "whisper_cpp", "language", "en", "model", whisperModel.toString()));
+        report.add(String.format("The same clips (%.0f s of audio); the same Whisper tiny.en written as a ggml file by "
+                + "`scripts/ct2-whisper-to-ggml.py` (float16 matrices), whisper.cpp in the step's JVM through "
+                + "whisper-jni, greedy decoding, clips in turn on %d threads. 1-minute load %s → %s.",
+                seconds, run.cpuThreads(), load, Machine.load()));
+        report.add("| model | work s | wall s | real-time factor (work) | real-time factor (wall) | peak RSS of the step process |");
+        report.add("|---|---|---|---|---|---|");
+        report.add(String.format("| tiny.en | %.1f | %.1f | %.3f | %.3f | %.0f MiB |", run.workSeconds(), run.wallSeconds(),
+                run.workSeconds() / seconds, run.wallSeconds() / seconds, run.peakRssMiB()));
         report.add("");
     }
 

