@@ -82,6 +82,12 @@ def scalar(tensor):
     return struct.unpack("<" + {2: "h", 3: "i", 1: "b"}[tensor.dtype], tensor.data)[0]
 
 
+def layers(v, side):
+    """(CTranslate2 prefix, OpenAI prefix) of each block of the encoder or decoder, in order."""
+    count = sum(1 for name in v if name.startswith(side + "/layer_") and name.endswith("ffn/linear_0/weight"))
+    return [("%s/layer_%d" % (side, i), "%s.blocks.%d" % (side, i)) for i in range(count)]
+
+
 def openai_tensors(v):
     """(name, tensor) in OpenAI's checkpoint names, from CTranslate2's variables."""
     state = v["encoder/conv1/weight"].shape[0]
@@ -91,10 +97,9 @@ def openai_tensors(v):
         out.append((dst + ".weight", v[src + "/gamma"]))
         out.append((dst + ".bias", v[src + "/beta"]))
 
-    def linear(src, dst, bias=True):
+    def linear(src, dst):
         out.append((dst + ".weight", v[src + "/weight"]))
-        if bias:
-            out.append((dst + ".bias", v[src + "/bias"]))
+        out.append((dst + ".bias", v[src + "/bias"]))
 
     def split(src, names):
         weight, bias = v[src + "/weight"], v[src + "/bias"]
@@ -103,39 +108,32 @@ def openai_tensors(v):
             if not dst.endswith(".key"):
                 out.append((dst + ".bias", bias.rows(index * state, state)))
 
+    def attention_and_mlp(src, dst):
+        """The self-attention and the MLP, which encoder and decoder blocks share."""
+        norm(src + "/self_attention/layer_norm", dst + ".attn_ln")
+        split(src + "/self_attention/linear_0", [dst + ".attn.query", dst + ".attn.key", dst + ".attn.value"])
+        linear(src + "/self_attention/linear_1", dst + ".attn.out")
+        norm(src + "/ffn/layer_norm", dst + ".mlp_ln")
+        linear(src + "/ffn/linear_0", dst + ".mlp.0")
+        linear(src + "/ffn/linear_1", dst + ".mlp.2")
+
     for conv in ("conv1", "conv2"):
         out.append(("encoder.%s.weight" % conv, v["encoder/%s/weight" % conv]))
         bias = v["encoder/%s/bias" % conv]
         out.append(("encoder.%s.bias" % conv, Tensor([bias.shape[0], 1], bias.dtype, bias.data)))
     out.append(("encoder.positional_embedding", v["encoder/position_encodings/encodings"]))
-    layer = 0
-    while "encoder/layer_%d/ffn/linear_0/weight" % layer in v:
-        src, dst = "encoder/layer_%d" % layer, "encoder.blocks.%d" % layer
-        norm(src + "/self_attention/layer_norm", dst + ".attn_ln")
-        split(src + "/self_attention/linear_0", [dst + ".attn.query", dst + ".attn.key", dst + ".attn.value"])
-        linear(src + "/self_attention/linear_1", dst + ".attn.out")
-        norm(src + "/ffn/layer_norm", dst + ".mlp_ln")
-        linear(src + "/ffn/linear_0", dst + ".mlp.0")
-        linear(src + "/ffn/linear_1", dst + ".mlp.2")
-        layer += 1
+    for src, dst in layers(v, "encoder"):
+        attention_and_mlp(src, dst)
     norm("encoder/layer_norm", "encoder.ln_post")
 
     out.append(("decoder.token_embedding.weight", v["decoder/embeddings/weight"]))
     out.append(("decoder.positional_embedding", v["decoder/position_encodings/encodings"]))
-    layer = 0
-    while "decoder/layer_%d/ffn/linear_0/weight" % layer in v:
-        src, dst = "decoder/layer_%d" % layer, "decoder.blocks.%d" % layer
-        norm(src + "/self_attention/layer_norm", dst + ".attn_ln")
-        split(src + "/self_attention/linear_0", [dst + ".attn.query", dst + ".attn.key", dst + ".attn.value"])
-        linear(src + "/self_attention/linear_1", dst + ".attn.out")
+    for src, dst in layers(v, "decoder"):
+        attention_and_mlp(src, dst)
         norm(src + "/attention/layer_norm", dst + ".cross_attn_ln")
         linear(src + "/attention/linear_0", dst + ".cross_attn.query")
         split(src + "/attention/linear_1", [dst + ".cross_attn.key", dst + ".cross_attn.value"])
         linear(src + "/attention/linear_2", dst + ".cross_attn.out")
-        norm(src + "/ffn/layer_norm", dst + ".mlp_ln")
-        linear(src + "/ffn/linear_0", dst + ".mlp.0")
-        linear(src + "/ffn/linear_1", dst + ".mlp.2")
-        layer += 1
     norm("decoder/layer_norm", "decoder.ln")
     return out
 
@@ -168,10 +166,9 @@ def main(argv):
         raise SystemExit("a multilingual model needs multilingual.tiktoken; this converter writes English-only models")
     state = v["encoder/conv1/weight"].shape[0]
     mels = v["encoder/conv1/weight"].shape[1]
-    layers = lambda side: sum(1 for name in v if name.startswith(side + "/layer_") and name.endswith("ffn/linear_0/weight"))
     hparams = [vocab, v["encoder/position_encodings/encodings"].shape[0], state, scalar(v["encoder/num_heads"]),
-               layers("encoder"), v["decoder/position_encodings/encodings"].shape[0], state,
-               scalar(v["decoder/num_heads"]), layers("decoder"), mels, 1]
+               len(layers(v, "encoder")), v["decoder/position_encodings/encodings"].shape[0], state,
+               scalar(v["decoder/num_heads"]), len(layers(v, "decoder")), mels, 1]
     (filter_rows, filter_cols), filter_data = mel_filters(assets, mels)
     temp = target.with_name("." + target.name + ".tmp")
     with open(temp, "wb") as out:

