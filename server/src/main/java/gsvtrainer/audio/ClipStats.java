@@ -1,5 +1,8 @@
 package gsvtrainer.audio;
 
+import java.io.IOException;
+import java.nio.file.Path;
+
 /**
  * Level measures of one clip for the dataset report: duration, peak and RMS level in dBFS, the
  * fraction of clipped samples and an SNR estimate. Silence reads as {@link #SILENT_DBFS}.
@@ -20,28 +23,21 @@ public record ClipStats(double durationSeconds, double peakDbfs, double rmsDbfs,
     private static final int CLIP_LEVEL_PCM = (int) Math.ceil(CLIP_LEVEL * 32768);
     private static final double PCM_SQUARE = 0x1p-30;
 
-    public static ClipStats of(MonoAudio audio) {
-        float[] x = audio.samples();
-        double peak = 0;
-        double sumSquares = 0;
-        long clipped = 0;
-        for (float s : x) {
-            double magnitude = Math.abs(s);
-            peak = Math.max(peak, magnitude);
-            sumSquares += magnitude * magnitude;
-            if (magnitude >= CLIP_LEVEL) {
-                clipped++;
+    /** The measures of a 16-bit mono WAV clip, read whole. */
+    public static ClipStats ofWav(Path file) throws IOException {
+        try (WavReader reader = new WavReader(file)) {
+            if (reader.samples() > Integer.MAX_VALUE) {
+                throw new IOException(file.getFileName() + " is too long to measure at once");
             }
+            int length = (int) reader.samples();
+            return ofPcm(reader.readPcm(0, length), length, reader.sampleRate());
         }
-        int n = Math.max(1, x.length);
-        return new ClipStats(audio.seconds(), dbfs(peak), dbfs(Math.sqrt(sumSquares / n)), (double) clipped / n,
-                SnrEstimator.estimateDb(audio));
     }
 
     /**
-     * The same measures of the first {@code length} samples of a 16-bit clip, in one pass: its squares
-     * summed as integers, which equal the sums of {@link #of} over the samples as floats (those are exact
-     * in double precision too).
+     * The measures of the first {@code length} samples of a 16-bit clip, in one pass: its squares summed
+     * as integers, which equal the sums over the samples as floats ({@code s / 32768}; exact in double
+     * precision too), and the SNR of {@link SnrEstimator} from the same frame energies.
      */
     static ClipStats ofPcm(short[] pcm, int length, int sampleRate) {
         int frame = SnrEstimator.frameLength(sampleRate);

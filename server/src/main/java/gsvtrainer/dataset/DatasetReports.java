@@ -1,7 +1,6 @@
 package gsvtrainer.dataset;
 
 import gsvtrainer.audio.ClipStats;
-import gsvtrainer.audio.WavReader;
 import gsvtrainer.pipeline.StepFailure;
 import gsvtrainer.pipeline.TaskWorkspace;
 import gsvtrainer.transcript.TranscriptLine;
@@ -119,7 +118,7 @@ public final class DatasetReports {
             return null;
         }
         try {
-            return ClipStats.of(WavReader.readAll(file));
+            return ClipStats.ofWav(file);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 class ClipStatsTest {
 
     @Test
-    void measuresCleanSpeechAsUsable() {
-        ClipStats stats = ClipStats.of(Fixtures.wav("en_2.wav"));
+    void measuresCleanSpeechAsUsable() throws Exception {
+        ClipStats stats = ClipStats.ofWav(Fixtures.file("en_2.wav"));
 
         assertThat(stats.durationSeconds()).isCloseTo(2.72, within(0.05));
         assertThat(stats.peakDbfs()).isBetween(-12.0, 0.0);
@@ -20,8 +20,8 @@ class ClipStatsTest {
     }
 
     @Test
-    void flagsTheClippedFixture() {
-        ClipStats stats = ClipStats.of(Fixtures.wav("clipped.wav"));
+    void flagsTheClippedFixture() throws Exception {
+        ClipStats stats = ClipStats.ofWav(Fixtures.file("clipped.wav"));
 
         assertThat(stats.peakDbfs()).isCloseTo(0, within(0.01));
         assertThat(stats.clippingRatio()).isGreaterThan(0.01);
@@ -30,8 +30,8 @@ class ClipStatsTest {
     }
 
     @Test
-    void flagsTheNearSilentFixture() {
-        ClipStats stats = ClipStats.of(Fixtures.wav("near_silent.wav"));
+    void flagsTheNearSilentFixture() throws Exception {
+        ClipStats stats = ClipStats.ofWav(Fixtures.file("near_silent.wav"));
 
         assertThat(stats.rmsDbfs()).isLessThan(ClipStats.NEAR_SILENT_RMS_DBFS);
         assertThat(stats.nearSilent()).isTrue();
@@ -39,9 +39,9 @@ class ClipStatsTest {
     }
 
     @Test
-    void estimatesTheNoisyFixtureBelowTheCleanOne() {
-        double noisy = ClipStats.of(Fixtures.wav("noisy.wav")).snrDb();
-        double clean = ClipStats.of(Fixtures.wav("clean.wav")).snrDb();
+    void estimatesTheNoisyFixtureBelowTheCleanOne() throws Exception {
+        double noisy = ClipStats.ofWav(Fixtures.file("noisy.wav")).snrDb();
+        double clean = ClipStats.ofWav(Fixtures.file("clean.wav")).snrDb();
 
         assertThat(noisy).isBetween(5.0, 25.0);
         assertThat(clean).isGreaterThan(noisy + 20);
@@ -49,22 +49,35 @@ class ClipStatsTest {
 
     @Test
     void digitalSilenceReadsAsTheFloor() {
-        ClipStats stats = ClipStats.of(new MonoAudio(new float[16000], 16000));
+        ClipStats stats = ClipStats.ofPcm(new short[16000], 16000, 16000);
 
         assertThat(stats.peakDbfs()).isEqualTo(ClipStats.SILENT_DBFS);
         assertThat(stats.rmsDbfs()).isEqualTo(ClipStats.SILENT_DBFS);
         assertThat(stats.durationSeconds()).isEqualTo(1.0);
     }
 
+    /** The integer sums give what the measures' definitions over the samples as floats give, exactly. */
     @Test
     void measuresSixteenBitSamplesExactlyAsTheirFloats() throws Exception {
         for (String name : new String[] {"en_2.wav", "clipped.wav", "near_silent.wav", "noisy.wav", "clean.wav"}) {
             try (WavReader reader = new WavReader(Fixtures.file(name))) {
                 int length = (int) reader.samples();
                 short[] pcm = reader.readPcm(0, length + 7); // what follows the clip is not measured
+                float[] x = reader.read(0, length);
+                double peak = 0;
+                double squares = 0;
+                long clipped = 0;
+                for (float s : x) {
+                    peak = Math.max(peak, Math.abs(s));
+                    squares += (double) s * s;
+                    clipped += Math.abs(s) >= ClipStats.CLIP_LEVEL ? 1 : 0;
+                }
+                ClipStats expected = new ClipStats((double) length / reader.sampleRate(), ClipStats.dbfs(peak),
+                        ClipStats.dbfs(Math.sqrt(squares / length)), (double) clipped / length,
+                        SnrEstimator.estimateDb(new MonoAudio(x, reader.sampleRate())));
 
-                assertThat(ClipStats.ofPcm(pcm, length, reader.sampleRate())).as(name)
-                        .isEqualTo(ClipStats.of(new MonoAudio(reader.read(0, length), reader.sampleRate())));
+                assertThat(ClipStats.ofPcm(pcm, length, reader.sampleRate())).as(name).isEqualTo(expected);
+                assertThat(ClipStats.ofWav(Fixtures.file(name))).as(name).isEqualTo(expected);
             }
         }
     }
