@@ -1,6 +1,6 @@
 package gsvtrainer.audio;
 
-import gsvtrainer.files.JsonFiles;
+import gsvtrainer.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ final class AudioFiles {
 
     /**
      * Deletes the temporary files a killed run left in {@code dir} (hidden, ending in {@code .tmp}:
-     * what {@link JsonFiles#writeAtomically} and the converter write before moving into place); a step calls
+     * what {@link AtomicFiles} and the converter write before moving into place); a step calls
      * this before writing there, when no other run of it can be writing.
      */
     static void removeLeftovers(Path dir) throws IOException {
@@ -56,12 +56,12 @@ final class AudioFiles {
 
     /** Writes the first {@code length} samples of a 16-bit clip as a mono WAV, atomically. */
     static void writeWav(Path target, short[] pcm, int length, int sampleRate) throws Exception {
-        JsonFiles.writeAtomically(target, temp -> WavWriter.writeMono(temp, pcm, length, sampleRate));
+        AtomicFiles.write(target, temp -> WavWriter.writeMono(temp, pcm, length, sampleRate));
     }
 
     /** Writes a mono 16-bit WAV clip atomically. */
     static void writeWav(Path target, float[] samples, int sampleRate) throws Exception {
-        JsonFiles.writeAtomically(target, temp -> {
+        AtomicFiles.write(target, temp -> {
             try (WavWriter writer = new WavWriter(temp, sampleRate, 1)) {
                 writer.write(samples, 0, samples.length);
             }

@@ -2,6 +2,7 @@ package gsvtrainer.scheduler;
 
 import gsvtrainer.config.GsvSettings;
 import gsvtrainer.config.Json;
+import gsvtrainer.files.AtomicFiles;
 import gsvtrainer.files.Workspaces;
 import gsvtrainer.pipeline.Pipeline;
 import gsvtrainer.pipeline.StepRegistry;
@@ -16,7 +17,6 @@ import gsvtrainer.task.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -63,10 +63,7 @@ public class RunLauncher {
         String implementation = registry.find(run.step()).map(a -> a.getClass().getName()).orElse(null);
         RunSpec spec = new RunSpec(run.id(), task.id(), run.step(), run.params(), run.force(), task.config(),
                 resources.gpus(), cpuThreads, workspace.root().toString(), stepSettings(), implementation);
-        Path specFile = runDir.resolve(RunSpec.FILE_NAME);
-        Path tmp = runDir.resolve(RunSpec.FILE_NAME + ".tmp");
-        Files.writeString(tmp, Json.write(spec));
-        Files.move(tmp, specFile, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(runDir.resolve(RunSpec.FILE_NAME), Json.write(spec));
         Path logFile = runDir.resolve(LOG_FILE);
         LaunchedProcess process = standbys.take(runDir, logFile).orElse(null);
         if (process == null) {

@@ -1,6 +1,7 @@
 package gsvtrainer.scheduler;
 
 import gsvtrainer.config.Ids;
+import gsvtrainer.files.AtomicFiles;
 import gsvtrainer.process.LaunchedProcess;
 import gsvtrainer.process.ProcessGroups;
 import gsvtrainer.process.ProcessLauncher;
@@ -9,7 +10,6 @@ import gsvtrainer.steprun.exec.StandbyAssignment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -70,9 +70,8 @@ final class StandbyPool {
             return Optional.empty();
         }
         try {
-            Path tmp = standby.dir().resolve(StandbyAssignment.FILE_NAME + ".tmp");
-            Files.writeString(tmp, new StandbyAssignment(runDir, log).format());
-            Files.move(tmp, standby.dir().resolve(StandbyAssignment.FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(standby.dir().resolve(StandbyAssignment.FILE_NAME),
+                    new StandbyAssignment(runDir, log).format());
         } catch (IOException e) {
             StandbyPool.log.warn("cannot hand run folder {} to standby {}: {}", runDir, standby.dir(), e.toString());
             discard(standby);
@@ -141,9 +140,7 @@ final class StandbyPool {
     }
 
     private static void writeExpected(Path dir, String step) throws IOException {
-        Path tmp = dir.resolve(StandbyAssignment.EXPECTED_STEP_FILE + ".tmp");
-        Files.writeString(tmp, step);
-        Files.move(tmp, dir.resolve(StandbyAssignment.EXPECTED_STEP_FILE), StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(dir.resolve(StandbyAssignment.EXPECTED_STEP_FILE), step);
     }
 
     /** Ends the waiting standby, if any, before returning. */

@@ -219,8 +219,8 @@ public class RunRequests {
         try {
             synchronized (locks.of(task.id())) {
                 StepRun run = lifecycle.queue(task.id(), step, params, force);
-                lifecycle.markOutdated(task.id(), pipeline.downstreamOf(step).stream()
-                        .filter(s -> latestByStep(task).containsKey(s)).toList());
+                Map<String, StepRun> latest = latestByStep(task);
+                lifecycle.markOutdated(task.id(), pipeline.downstreamOf(step).stream().filter(latest::containsKey).toList());
                 return run;
             }
         } catch (DataAccessException e) {

@@ -1,11 +1,11 @@
 package gsvtrainer.transcript;
 
+import gsvtrainer.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,12 +52,6 @@ public final class TranscriptList {
         Files.createDirectories(dir);
         StringBuilder text = new StringBuilder();
         lines.forEach(line -> text.append(line.format()).append('\n'));
-        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeString(file, text);
     }
 }

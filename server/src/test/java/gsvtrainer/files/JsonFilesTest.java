@@ -1,7 +1,6 @@
 package gsvtrainer.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Workspace JSON files: snake_case on disk, read back leniently, never seen half-written. */
+/** Workspace JSON files: snake_case on disk, read back leniently. */
 class JsonFilesTest {
 
     record Made(String sourceName, int clipCount) {
@@ -38,21 +37,5 @@ class JsonFilesTest {
 
         assertThat(JsonFiles.read(dir.resolve("none.json"), Made.class)).isEmpty();
         assertThat(JsonFiles.read(broken, Made.class)).isEqualTo(Optional.empty());
-    }
-
-    @Test
-    void aFailedWriteLeavesTheOldFileAndNoTemporaryOne() throws IOException {
-        Path file = dir.resolve("kept.json");
-        JsonFiles.write(file, new Made("old", 1));
-
-        assertThatThrownBy(() -> JsonFiles.writeAtomically(file, temp -> {
-            Files.writeString(temp, "{\"half");
-            throw new IOException("disk full");
-        })).hasMessage("disk full");
-
-        assertThat(JsonFiles.read(file, Made.class)).contains(new Made("old", 1));
-        try (var left = Files.list(dir)) {
-            assertThat(left).containsExactly(file);
-        }
     }
 }

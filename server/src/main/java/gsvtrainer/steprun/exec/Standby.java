@@ -1,5 +1,6 @@
 package gsvtrainer.steprun.exec;
 
+import gsvtrainer.files.AtomicFiles;
 import gsvtrainer.process.ProcessGroups;
 import gsvtrainer.process.ProcessLauncher;
 import gsvtrainer.process.ThreadPriority;
@@ -125,10 +126,7 @@ final class Standby {
 
     /** Makes the run's folder this process's: exit code, pid and output go there from now on. */
     private void takeOver(StandbyAssignment run) throws IOException {
-        Path pointer = dir.resolve(ProcessLauncher.RUN_DIR_FILE);
-        Path tmp = dir.resolve(ProcessLauncher.RUN_DIR_FILE + ".tmp");
-        Files.writeString(tmp, run.runDir() + "\n");
-        Files.move(tmp, pointer, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(dir.resolve(ProcessLauncher.RUN_DIR_FILE), run.runDir() + "\n");
         long wrapper = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(ProcessHandle.current().pid());
         Files.writeString(run.runDir().resolve(ProcessLauncher.PID_FILE), Long.toString(wrapper));
         Path output = Files.readSymbolicLink(STDOUT);
