@@ -11,7 +11,10 @@ import java.util.stream.Stream;
 
 /**
  * Watches one process, found in /proc by its command line, every 20 ms while it lives: its peak
- * resident set (VmHWM) and the CPU time it used (utime + stime, so the cores it kept busy).
+ * resident set (VmHWM) and the CPU time it used (utime + stime, so the cores it kept busy), both from
+ * the first sample on: a run process that served runs before (or warmed up ahead of its run) counts
+ * only what it used since. Where this process may (root), it resets the process's VmHWM at that first
+ * sample; elsewhere the peak is the process's since it started.
  */
 final class ProcessProbe implements AutoCloseable {
 
@@ -22,6 +25,7 @@ final class ProcessProbe implements AutoCloseable {
     private volatile long pid = -1;
     private volatile long peakKiB;
     private volatile long cpuTicks;
+    private volatile long firstCpuTicks = -1;
 
     private ProcessProbe(Predicate<String> commandLine, long pid) {
         this.commandLine = commandLine;
@@ -48,7 +52,7 @@ final class ProcessProbe implements AutoCloseable {
     }
 
     double cpuSeconds() {
-        return cpuTicks / TICKS_PER_SECOND;
+        return firstCpuTicks < 0 ? 0 : (cpuTicks - firstCpuTicks) / TICKS_PER_SECOND;
     }
 
     private void sample() {
@@ -58,6 +62,9 @@ final class ProcessProbe implements AutoCloseable {
             }
             if (pid >= 0) {
                 Path proc = Path.of("/proc", Long.toString(pid));
+                if (firstCpuTicks < 0) {
+                    resetPeak(proc);
+                }
                 for (String line : Files.readAllLines(proc.resolve("status"))) {
                     if (line.startsWith("VmHWM:")) {
                         peakKiB = Math.max(peakKiB, Long.parseLong(line.replaceAll("\\D", "")));
@@ -66,9 +73,21 @@ final class ProcessProbe implements AutoCloseable {
                 String stat = Files.readString(proc.resolve("stat"));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 cpuTicks = Math.max(cpuTicks, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                if (firstCpuTicks < 0) {
+                    firstCpuTicks = cpuTicks;
+                }
             }
         } catch (Exception e) {
             // the process has not started yet or has just ended
+        }
+    }
+
+    /** Resets the peak resident set to the current one ({@code clear_refs} 5), where this process may. */
+    private static void resetPeak(Path proc) {
+        try {
+            Files.writeString(proc.resolve("clear_refs"), "5");
+        } catch (Exception e) {
+            // not allowed: the peak stays the process's since it started
         }
     }
 

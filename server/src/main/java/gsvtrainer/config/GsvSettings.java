@@ -23,6 +23,8 @@ import org.springframework.util.unit.DataSize;
  *                       use every core
  * @param stepStandby    whether the executor keeps one run process started ahead of its run, so that
  *                       a run does not wait for a JVM to start
+ * @param stepReuse      whether a run process that started ahead of its run may, after a run that
+ *                       succeeded, wait for the next run instead of exiting, keeping what its JIT compiled
  * @param asrBackend     the ASR backend of {@code asr_transcribe} when neither its params nor the task
  *                       config name one: {@code upstream}, {@code whisper_cpp} or {@code pocketsphinx}
  * @param whisperModel   the ggml model file of the {@code whisper_cpp} backend when the params name
@@ -48,6 +50,7 @@ public record GsvSettings(
         String stepJvmOptions,
         Integer stepNice,
         Boolean stepStandby,
+        Boolean stepReuse,
         String asrBackend,
         Path whisperModel,
         Path fasterWhisperModel) {
@@ -67,6 +70,7 @@ public record GsvSettings(
         stepJvmOptions = stepJvmOptions == null ? "-XX:+UseSerialGC -Xshare:auto" : stepJvmOptions;
         stepNice = stepNice == null ? 10 : Math.max(0, Math.min(19, stepNice));
         stepStandby = stepStandby == null || stepStandby;
+        stepReuse = stepReuse == null || stepReuse;
         asrBackend = asrBackend == null || asrBackend.isBlank() ? "upstream" : asrBackend.strip();
         if (!AsrParams.BACKENDS.contains(asrBackend)) {
             throw new IllegalArgumentException("gsv.asr-backend (GSV_ASR_BACKEND) must be one of " + AsrParams.BACKENDS

@@ -26,6 +26,12 @@ public final class ProcessLauncher {
      */
     public static final String RUN_DIR_FILE = "run_dir";
 
+    /**
+     * Written in a run's folder, before its exit code, by a process that ends its run without exiting
+     * and goes on to serve another: its session is no longer the run's, so nothing may kill it for the run.
+     */
+    public static final String HANDED_BACK_FILE = "handed_back";
+
     private static final String WRAPPER = "printf '%s' \"$$\" > \"$GSV_RUN_DIR/" + PID_FILE + "\"; \"$@\"; rc=$?; "
             + "d=$GSV_RUN_DIR; if [ -f \"$d/" + RUN_DIR_FILE + "\" ]; then read -r d < \"$d/" + RUN_DIR_FILE + "\"; fi; "
             + "printf '%s' \"$rc\" > \"$d/exit_code.tmp\" && mv \"$d/exit_code.tmp\" \"$d/" + EXIT_CODE_FILE + "\"; exit $rc";
@@ -40,6 +46,7 @@ public final class ProcessLauncher {
         Files.createDirectories(runDir);
         Files.deleteIfExists(runDir.resolve(EXIT_CODE_FILE));
         Files.deleteIfExists(runDir.resolve(PID_FILE));
+        Files.deleteIfExists(runDir.resolve(HANDED_BACK_FILE));
         List<String> full = new ArrayList<>(List.of("setsid", "sh", "-c", WRAPPER, "gsv-run"));
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full)
@@ -64,7 +71,12 @@ public final class ProcessLauncher {
         }
     }
 
-    /** The exit code the wrapper wrote, if the process ended on its own. */
+    /** Whether the run's process ended the run and went on without it ({@link #HANDED_BACK_FILE}). */
+    public static boolean handedBack(Path runDir) {
+        return Files.exists(runDir.resolve(HANDED_BACK_FILE)) && Files.exists(runDir.resolve(EXIT_CODE_FILE));
+    }
+
+    /** The exit code the wrapper wrote, if the process ended on its own (or the process, handing its run back). */
     public static Optional<Integer> exitCode(Path runDir) {
         Path file = runDir.resolve(EXIT_CODE_FILE);
         try {

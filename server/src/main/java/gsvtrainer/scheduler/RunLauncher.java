@@ -53,7 +53,8 @@ public class RunLauncher {
         RunClassPath classPath = RunClassPath.of(System.getProperty("java.class.path"), settings.dataDir().resolve("app"));
         this.java = new JavaCommand(settings.stepNice(), ThreadPriority.canRaise(), settings.stepJvmOptions(), classPath,
                 StepArchive.of(classPath, settings.stepJvmOptions()));
-        this.standbys = new StandbyPool(settings.dataDir().resolve("standby"), java, launcher, settings.stepStandby());
+        this.standbys = new StandbyPool(settings.dataDir().resolve("standby"), java, launcher, settings.stepStandby(),
+                settings.stepReuse());
     }
 
     public LaunchedProcess launch(Task task, StepRun run, RunResources resources, int cpuThreads) throws IOException {
@@ -104,6 +105,19 @@ public class RunLauncher {
     /** Gets the standby run process ready for a run of {@code step}, starting one if none waits. */
     void expect(String step) {
         standbys.expect(step);
+    }
+
+    /**
+     * Learns that {@code run}, whose process was {@code pid}, ended: a process that handed the run back
+     * waits for the next; otherwise a standby is readied where none waits.
+     */
+    void ended(StepRun run, long pid, boolean handedBack) {
+        if (handedBack) {
+            standbys.handedBack(pid);
+        } else {
+            standbys.ended(pid);
+            standbys.refill(pipeline.likelyAfter(run.step()));
+        }
     }
 
     /** Ends the standby run process, if one waits. */

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Follows the processes of running runs: reads their output, kills those whose cancel was asked
- * for, and records each run's outcome once its process is gone, then frees its slots.
+ * for, and records each run's outcome once its process is gone (or has handed the run back and goes
+ * on to serve another), then frees its slots.
  */
 @Component
 class RunWatcher {
@@ -37,10 +38,12 @@ class RunWatcher {
     private final Workspaces workspaces;
     private final GsvSettings settings;
     private final Clock clock;
+    private final RunLauncher launcher;
     private final Map<String, WatchedRun> watched = new ConcurrentHashMap<>();
 
     RunWatcher(StepRunRepository runs, RunLifecycle lifecycle, ChannelHandler channel, Workspaces workspaces,
-               GsvSettings settings, Clock clock) {
+               GsvSettings settings, Clock clock, RunLauncher launcher) {
+        this.launcher = launcher;
         this.runs = runs;
         this.lifecycle = lifecycle;
         this.channel = channel;
@@ -90,13 +93,14 @@ class RunWatcher {
             }
             try {
                 follow(run, w);
-                if (run.cancelRequested() && !w.isBeingKilled()) {
+                boolean handedBack = w.handedBack();
+                if (run.cancelRequested() && !w.isBeingKilled() && !handedBack) {
                     log.info("cancelling run {} ({}), killing session {}", run.id(), run.step(), w.pid);
                     w.kill = w.mayKillSession()
                             ? CompletableFuture.supplyAsync(() -> ProcessGroups.killSession(w.pid, settings.cancelGrace()))
                             : CompletableFuture.completedFuture(true);
                 }
-                boolean ended = w.isBeingKilled() ? w.kill.isDone() : !w.isAlive();
+                boolean ended = w.isBeingKilled() ? w.kill.isDone() : handedBack || !w.isAlive();
                 if (ended && w.isBeingKilled() && !w.kill.join()) {
                     // processes outlived SIGKILL (stuck in the kernel, e.g. a GPU tearing down): the run keeps
                     // its slots and the next pass kills again, rather than handing a busy GPU to another run
@@ -147,7 +151,8 @@ class RunWatcher {
 
     private void end(StepRun run, WatchedRun w) throws IOException {
         boolean cancelled = w.isBeingKilled();
-        if (!cancelled && w.mayKillSession()) {
+        boolean handedBack = !cancelled && w.handedBack();
+        if (!cancelled && !handedBack && w.mayKillSession()) {
             ProcessGroups.killSession(w.pid, java.time.Duration.ZERO);
         }
         follow(run, w);
@@ -175,6 +180,7 @@ class RunWatcher {
             lifecycle.finish(current, status, exit.orElse(null), error);
         }
         watched.remove(run.id());
+        launcher.ended(run, w.pid, handedBack);
         log.info("run {} ({}) ended: {}{}", run.id(), run.step(), status.wireName(),
                 error == null ? "" : " [" + error.code() + "] " + error.message());
     }

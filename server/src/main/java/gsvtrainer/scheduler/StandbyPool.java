@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,8 +27,11 @@ import org.springframework.util.FileSystemUtils;
  * for a JVM to start. A standby is started exactly like a run process (its own session, niced, under
  * the wrapper that records its pid and exit code) in a folder of its own; taking it for a run writes
  * the run's folder into its {@link StandbyAssignment}, and from then on it is that run's process,
- * followed, cancelled and recovered like any other. It serves that one run and exits. The first run
- * after start-up starts cold and leaves a standby behind for the next.
+ * followed, cancelled and recovered like any other. Without reuse, it serves that one run and exits.
+ * With reuse, a run process that {@linkplain ProcessLauncher#HANDED_BACK_FILE hands its run back}
+ * comes back here and waits again, its JIT's work kept; while one is busy with a run, no other is
+ * started ahead (on a machine of few cores, one warming up beside a step slows it), so a run starting
+ * beside it starts cold. The first run after start-up starts cold and leaves a standby behind for the next.
  */
 final class StandbyPool {
 
@@ -39,20 +43,28 @@ final class StandbyPool {
     private final JavaCommand java;
     private final ProcessLauncher launcher;
     private final boolean enabled;
+    private final boolean reuse;
     private Waiting waiting;
+    /** Run processes serving a run, by pid, that may hand it back and wait again. */
+    private final Map<Long, Waiting> busy = new HashMap<>();
 
-    /** A standby waiting for a run, as this service started it, told to expect a run of {@code step}. */
-    private record Waiting(Path dir, LaunchedProcess process, String step) {
+    /**
+     * A standby waiting for a run (or, while in {@link #busy}, serving one), as this service started it,
+     * told to expect a run of {@code step}, having served {@code served} runs before.
+     */
+    private record Waiting(Path dir, LaunchedProcess process, String step, int served) {
         boolean isAlive() {
             return process.handle().map(Process::isAlive).orElse(false);
         }
     }
 
-    StandbyPool(Path root, JavaCommand java, ProcessLauncher launcher, boolean enabled) {
+    /** @param reuse whether run processes may serve further runs after one that succeeded */
+    StandbyPool(Path root, JavaCommand java, ProcessLauncher launcher, boolean enabled, boolean reuse) {
         this.root = root;
         this.java = java;
         this.launcher = launcher;
         this.enabled = enabled;
+        this.reuse = enabled && reuse;
     }
 
     /**
@@ -78,8 +90,33 @@ final class StandbyPool {
             return Optional.empty();
         }
         raise(standby);
-        standby.process().handle().ifPresent(p -> p.onExit().thenRun(() -> delete(standby.dir())));
+        if (standby.served() == 0) {
+            standby.process().handle().ifPresent(p -> p.onExit().thenRun(() -> delete(standby.dir())));
+        }
+        if (reuse) {
+            busy.put(standby.process().pid(), standby);
+        }
         return Optional.of(standby.process());
+    }
+
+    /**
+     * Takes back the run process {@code pid}, whose run ended and was handed back: it waits for the
+     * next run instead of a standby started since (which has compiled less).
+     */
+    synchronized void handedBack(long pid) {
+        Waiting worker = busy.remove(pid);
+        if (worker == null || !worker.isAlive()) {
+            return;
+        }
+        if (waiting != null) {
+            discard(waiting);
+        }
+        waiting = new Waiting(worker.dir(), worker.process(), worker.step(), worker.served() + 1);
+    }
+
+    /** Forgets the run process {@code pid}, whose run ended with it. */
+    synchronized void ended(long pid) {
+        busy.remove(pid);
     }
 
     /**
@@ -101,7 +138,8 @@ final class StandbyPool {
      * rehearse that step while it waits.
      */
     synchronized void refill(String expectedStep) {
-        if (!enabled || waiting != null && waiting.isAlive()) {
+        busy.values().removeIf(worker -> !worker.isAlive());
+        if (!enabled || waiting != null && waiting.isAlive() || !busy.isEmpty()) {
             return;
         }
         if (waiting != null) {
@@ -112,8 +150,11 @@ final class StandbyPool {
         try {
             Files.createDirectories(dir);
             writeExpected(dir, expectedStep);
+            if (reuse) {
+                Files.writeString(dir.resolve(StandbyAssignment.REUSE_FILE), "");
+            }
             LaunchedProcess process = launcher.launch(java.standby(dir), dir, dir.resolve(LOG_FILE), dir, Map.of());
-            waiting = new Waiting(dir, process, expectedStep);
+            waiting = new Waiting(dir, process, expectedStep, 0);
         } catch (IOException e) {
             log.warn("cannot start a standby run process: {}", e.toString());
         }
@@ -132,7 +173,7 @@ final class StandbyPool {
         } else if (!step.equals(waiting.step())) {
             try {
                 writeExpected(waiting.dir(), step);
-                waiting = new Waiting(waiting.dir(), waiting.process(), step);
+                waiting = new Waiting(waiting.dir(), waiting.process(), step, waiting.served());
             } catch (IOException e) {
                 log.warn("cannot tell standby {} to expect {}: {}", waiting.dir(), step, e.toString());
             }

@@ -1,6 +1,7 @@
 package gsvtrainer.scheduler;
 
 import gsvtrainer.process.ProcessGroups;
+import gsvtrainer.process.ProcessLauncher;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +51,11 @@ final class WatchedRun {
         }
         return ProcessGroups.startTimeMillis(pid).map(started -> Math.abs(started - startedAtMillis) < 1000)
                 .orElse(true);
+    }
+
+    /** Whether the run's process ended the run and went on to serve another ({@link ProcessLauncher#HANDED_BACK_FILE}). */
+    boolean handedBack() {
+        return ProcessLauncher.handedBack(runDir);
     }
 
     boolean isBeingKilled() {

@@ -12,7 +12,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class ApiKeyFilterTest {
 
     private static final GsvSettings DEFAULTS = new GsvSettings(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null);
 
     private final ApiKeyFilter filter = new ApiKeyFilter(null, new AuthPolicy(DEFAULTS, "0.0.0.0"));
 

@@ -15,7 +15,7 @@ class WorkspacesTest {
 
     private Workspaces workspaces() {
         return new Workspaces(new GsvSettings(dataDir, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null));
     }
 
     @Test

@@ -47,7 +47,7 @@ class StandbyPoolTest {
         Assumptions.assumeTrue(ThreadPriority.canRaise(), "only a process with CAP_SYS_NICE may raise a priority");
         RunClassPath classPath = RunClassPath.of(System.getProperty("java.class.path"), dir.resolve("app"));
         JavaCommand java = new JavaCommand(RUN_NICE, true, "-XX:+UseSerialGC", classPath, StepArchive.of(classPath, ""));
-        pool = new StandbyPool(dir.resolve("standby"), java, new ProcessLauncher(), true);
+        pool = new StandbyPool(dir.resolve("standby"), java, new ProcessLauncher(), true, true);
         pool.refill("denoise_audio");
         session = awaitStandbyJvm();
         assertThat(niceness(jvm(session))).containsOnly(ThreadPriority.IDLE_NICE);
@@ -68,7 +68,7 @@ class StandbyPoolTest {
     void expectingAStepTellsTheWaitingStandbyOrStartsOneExpectingIt() throws Exception {
         RunClassPath classPath = RunClassPath.of(System.getProperty("java.class.path"), dir.resolve("app"));
         JavaCommand java = new JavaCommand(RUN_NICE, false, "-XX:+UseSerialGC", classPath, StepArchive.of(classPath, ""));
-        pool = new StandbyPool(dir.resolve("standby"), java, new ProcessLauncher(), true);
+        pool = new StandbyPool(dir.resolve("standby"), java, new ProcessLauncher(), true, true);
 
         pool.expect("convert_audio");
         Path standby = onlyStandby();

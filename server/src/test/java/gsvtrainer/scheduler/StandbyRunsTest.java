@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,6 +44,32 @@ class StandbyRunsTest extends StandinServerTest {
         assertThat(Files.readString(runDir.resolve(RunLauncher.LOG_FILE))).contains("starting train_gpt");
         assertThat(events(task, "log")).anyMatch(e -> runId.equals(e.get("run_id"))
                 && String.valueOf(e.get("data")).contains("starting train_gpt"));
+    }
+
+    @Test
+    void aRunProcessHandsASucceededRunBackAndServesTheNextOneWithItsOwnLog() throws Exception {
+        String task = createStandinTask("reuse", Map.of("s1_train", Map.of("epoch_seconds", 0.2)));
+        givenFeatures(task);
+        awaitStatus(runStep(task, "train_gpt", Map.of("total_epoch", 1)), RunStatus.SUCCEEDED, Duration.ofSeconds(60));
+        awaitWaitingStandbys();
+
+        String firstId = runStep(task, "train_gpt", Map.of("total_epoch", 1));
+        StepRun first = awaitStatus(firstId, RunStatus.SUCCEEDED, Duration.ofSeconds(60));
+        String secondId = runStep(task, "train_gpt", Map.of("total_epoch", 1));
+        StepRun second = awaitStatus(secondId, RunStatus.SUCCEEDED, Duration.ofSeconds(60));
+
+        assertThat(second.pid()).as("the same run process").isEqualTo(first.pid());
+        for (StepRun run : List.of(first, second)) {
+            Path runDir = workspace(task).resolve("runs").resolve(run.id());
+            assertThat(ProcessLauncher.handedBack(runDir)).isTrue();
+            assertThat(run.exitCode()).isZero();
+            String log = Files.readString(runDir.resolve(RunLauncher.LOG_FILE));
+            assertThat(log.split("starting train_gpt", -1)).as("one run's start in " + run.id() + "'s log").hasSize(2);
+            assertThat(events(task, "log")).anyMatch(e -> run.id().equals(e.get("run_id"))
+                    && String.valueOf(e.get("data")).contains("starting train_gpt"));
+        }
+        assertThat(ProcessHandle.of(second.pid()).map(ProcessHandle::isAlive)).as("it waits for the next run")
+                .contains(true);
     }
 
     @Test

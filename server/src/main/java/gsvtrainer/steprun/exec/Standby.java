@@ -5,6 +5,7 @@ import gsvtrainer.process.ProcessGroups;
 import gsvtrainer.process.ProcessLauncher;
 import gsvtrainer.process.ThreadPriority;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +28,20 @@ import java.util.function.BooleanSupplier;
  * {@code runNice} before its run. Taking
  * that run, it points the wrapper at the run's folder for the exit code, writes the wrapper's pid
  * there and moves its output file to the run's log, then runs the step as a freshly started process
- * would. It serves that one run and exits. Without a run, it exits once the service that started it
- * is gone. Its working directory stays its own folder; steps use absolute paths.
+ * would. Without reuse ({@link StandbyAssignment#REUSE_FILE}) it serves that one run and exits. With it,
+ * after a run that succeeded and left no process behind in its session, it hands the run back instead:
+ * the run keeps a copy of the log, gets its exit code and a {@link ProcessLauncher#HANDED_BACK_FILE},
+ * and this process waits for the next run with its compiled code (at most {@link #MAX_RUNS} runs).
+ * Without a run, it exits once the service that started it is gone. Its working directory stays its
+ * own folder; steps use absolute paths.
  */
 final class Standby {
 
     private static final long OWNER_CHECK_MS = 500;
     private static final String REHEARSAL_DIR = "rehearsal";
     private static final Path STDOUT = Path.of("/proc/self/fd/1");
+    /** Runs one process serves at most, so that whatever a step leaks stays bounded. */
+    static final int MAX_RUNS = 50;
 
     private final Path dir;
     private final StepProcess process;
@@ -61,25 +68,33 @@ final class Standby {
 
     int run() throws IOException, InterruptedException {
         Path assign = dir.resolve(StandbyAssignment.FILE_NAME);
+        boolean reuse = Files.exists(dir.resolve(StandbyAssignment.REUSE_FILE));
+        Path output = Files.readSymbolicLink(STDOUT);
         expected = expectedStep();
         process.warmUp(() -> Files.exists(assign), expected, dir.resolve(REHEARSAL_DIR));
-        Optional<StandbyAssignment> assignment;
-        try {
-            assignment = awaitRun();
-        } finally {
-            process.stopRehearsing();
+        for (int served = 0; ; served++) {
+            Optional<StandbyAssignment> assignment;
+            try {
+                assignment = awaitRun();
+            } finally {
+                process.stopRehearsing();
+            }
+            if (assignment.isEmpty()) {
+                return StepProcess.EXIT_OK;
+            }
+            boolean prioritySet = served > 0 || runNice.isEmpty() || ThreadPriority.setAllThreads(runNice.getAsInt())
+                    && (ThreadPriority.setSessionGroup(runNice.getAsInt()) || !ThreadPriority.groupsBySession());
+            takeOver(assignment.get(), output);
+            if (!prioritySet) {
+                System.out.println("this run's process (started ahead of the run at niceness " + ThreadPriority.IDLE_NICE
+                        + ") could not take niceness " + runNice.getAsInt() + "; it runs at " + ThreadPriority.IDLE_NICE);
+            }
+            int code = process.run(assignment.get().runDir());
+            if (!reuse || code != StepProcess.EXIT_OK || served + 1 >= MAX_RUNS || !aloneInSession()) {
+                return code;
+            }
+            handBack(assignment.get(), output, code);
         }
-        if (assignment.isEmpty()) {
-            return StepProcess.EXIT_OK;
-        }
-        boolean prioritySet = runNice.isEmpty() || ThreadPriority.setAllThreads(runNice.getAsInt())
-                && (ThreadPriority.setSessionGroup(runNice.getAsInt()) || !ThreadPriority.groupsBySession());
-        takeOver(assignment.get());
-        if (!prioritySet) {
-            System.out.println("this run's process (started ahead of the run at niceness " + ThreadPriority.IDLE_NICE
-                    + ") could not take niceness " + runNice.getAsInt() + "; it runs at " + ThreadPriority.IDLE_NICE);
-        }
-        return process.run(assignment.get().runDir());
     }
 
     /**
@@ -125,11 +140,10 @@ final class Standby {
     }
 
     /** Makes the run's folder this process's: exit code, pid and output go there from now on. */
-    private void takeOver(StandbyAssignment run) throws IOException {
+    private void takeOver(StandbyAssignment run, Path output) throws IOException {
         AtomicFiles.writeString(dir.resolve(ProcessLauncher.RUN_DIR_FILE), run.runDir() + "\n");
         long wrapper = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(ProcessHandle.current().pid());
         Files.writeString(run.runDir().resolve(ProcessLauncher.PID_FILE), Long.toString(wrapper));
-        Path output = Files.readSymbolicLink(STDOUT);
         try {
             Files.move(output, run.log(), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -137,5 +151,39 @@ final class Standby {
                     + output + " here: " + e + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             throw e;
         }
+    }
+
+    /**
+     * Ends the run without exiting: the output file (which has the run's log's name) gets its own name
+     * back, the run's log is replaced by a copy of it, whole at every moment to whoever reads it, and
+     * the output file is emptied; the wrapper's exit code goes to this folder again; then the run gets
+     * the hand-back mark and, last, its exit code, which tells the executor the run is over.
+     */
+    private void handBack(StandbyAssignment run, Path output, int code) throws IOException {
+        System.out.flush();
+        Files.deleteIfExists(dir.resolve(ProcessLauncher.RUN_DIR_FILE));
+        Files.deleteIfExists(dir.resolve(StandbyAssignment.FILE_NAME));
+        Files.createLink(output, run.log());
+        AtomicFiles.write(run.log(), copy -> Files.copy(output, copy, StandardCopyOption.REPLACE_EXISTING));
+        try (FileChannel log = FileChannel.open(output, StandardOpenOption.WRITE)) {
+            log.truncate(0);
+        }
+        Files.writeString(run.runDir().resolve(ProcessLauncher.HANDED_BACK_FILE), "");
+        AtomicFiles.writeString(run.runDir().resolve(ProcessLauncher.EXIT_CODE_FILE), Integer.toString(code));
+    }
+
+    /**
+     * Whether this process and the wrapper that leads its session are all that is left of it: a
+     * process a step left behind would stay in the session of the next run, so a run that leaves one
+     * ends with this process's exit instead (and the executor kills the rest).
+     */
+    private static boolean aloneInSession() {
+        long self = ProcessHandle.current().pid();
+        long wrapper = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+        return ProcessGroups.stat(self)
+                .filter(stat -> stat.session() == wrapper)
+                .map(stat -> ProcessGroups.members(stat.session()).stream()
+                        .allMatch(member -> member.pid() == self || member.pid() == wrapper))
+                .orElse(false);
     }
 }

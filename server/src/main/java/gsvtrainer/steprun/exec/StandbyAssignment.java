@@ -14,6 +14,11 @@ public record StandbyAssignment(Path runDir, Path log) {
      * (replaced at once) whenever the executor comes to expect another.
      */
     public static final String EXPECTED_STEP_FILE = "expect";
+    /**
+     * Present in the standby's folder when it starts: after a run that succeeded, it may hand the run
+     * back instead of exiting and wait for another, keeping what its JIT compiled.
+     */
+    public static final String REUSE_FILE = "reuse";
 
     public static StandbyAssignment parse(String text) {
         String[] lines = text.strip().split("\n");

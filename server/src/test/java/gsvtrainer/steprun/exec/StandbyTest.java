@@ -69,6 +69,55 @@ class StandbyTest {
     }
 
     @Test
+    void withReuseItHandsASucceededRunBackAndServesTheNextWithItsOwnLog() throws Exception {
+        Path standbyDir = Files.createDirectories(dir.resolve("standby"));
+        Files.writeString(standbyDir.resolve(StandbyAssignment.REUSE_FILE), "");
+        Path first = givenRun("r_5", "denoise_audio", Map.of("skip", true), DenoiseAudioStep.class.getName());
+        Path second = givenRun("r_6", "denoise_audio", Map.of("no_such_param", 1), DenoiseAudioStep.class.getName());
+        LaunchedProcess standby = start(standbyDir);
+        Process process = standby.handle().orElseThrow();
+
+        assign(standbyDir, first);
+        awaitExitCode(first);
+
+        assertThat(ProcessLauncher.exitCode(first)).contains(0);
+        assertThat(ProcessLauncher.handedBack(first)).isTrue();
+        assertThat(process.isAlive()).as("the process waits for the next run").isTrue();
+        assertThat(standbyDir.resolve(StandbyAssignment.FILE_NAME)).doesNotExist();
+        assertThat(standbyDir.resolve(ProcessLauncher.RUN_DIR_FILE)).doesNotExist();
+        assertThat(Files.readString(standbyDir.resolve("standby.log"))).isEmpty();
+
+        assign(standbyDir, second);
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("a failed run is not handed back").isEqualTo(StepProcess.EXIT_FAILED);
+        assertThat(ProcessLauncher.exitCode(second)).contains(StepProcess.EXIT_FAILED);
+        assertThat(ProcessLauncher.handedBack(second)).isFalse();
+        assertThat(ProcessLauncher.pid(second)).contains(standby.pid()).isEqualTo(ProcessLauncher.pid(first));
+        String firstLog = Files.readString(first.resolve("run.log"));
+        String secondLog = Files.readString(second.resolve("run.log"));
+        assertThat(firstLog).contains("denoise_audio skipped").doesNotContain("unknown_param");
+        assertThat(secondLog).contains("unknown_param").doesNotContain("denoise_audio skipped");
+        assertThat(ProcessLauncher.exitCode(first)).as("the second run's exit leaves the first's code alone").contains(0);
+    }
+
+    @Test
+    void withReuseARunThatLeavesAProcessBehindEndsWithItsProcess() throws Exception {
+        Path standbyDir = Files.createDirectories(dir.resolve("standby"));
+        Files.writeString(standbyDir.resolve(StandbyAssignment.REUSE_FILE), "");
+        Path runDir = givenRun("r_7", "denoise_audio", Map.of(), LeftChildStep.class.getName());
+        LaunchedProcess standby = start(standbyDir);
+
+        assign(standbyDir, runDir);
+
+        assertThat(standby.handle().orElseThrow().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(ProcessLauncher.exitCode(runDir)).contains(0);
+        assertThat(ProcessLauncher.handedBack(runDir)).isFalse();
+        assertThat(ProcessGroups.members(standby.pid())).as("what the step left, for the executor to kill").isNotEmpty();
+        assertThat(Files.readString(runDir.resolve("run.log"))).contains("left a process behind");
+    }
+
+    @Test
     void endsWithoutARunOnceTheServiceThatStartedItIsGone() throws Exception {
         Path standbyDir = dir.resolve("standby");
         Process service = new ProcessBuilder("sleep", "1").start();
@@ -201,6 +250,13 @@ class StandbyTest {
                 standbyDir, Map.of());
         started.add(process);
         return process;
+    }
+
+    private static void awaitExitCode(Path runDir) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (ProcessLauncher.exitCode(runDir).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     private static void assign(Path standbyDir, Path runDir) throws Exception {
