@@ -48,6 +48,7 @@ public class LocalExecutor implements SmartLifecycle, ExecutorSignal {
         this.launcher = launcher;
         this.dispatcher = new Dispatcher(runs, tasks, lifecycle, pipeline, registry, slots, launcher, watcher, this::wake);
         this.recovery = new Recovery(runs, watcher, slots);
+        watcher.onExitCode(this::wake);
     }
 
     @Override

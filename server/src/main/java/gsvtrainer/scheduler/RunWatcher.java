@@ -40,6 +40,8 @@ class RunWatcher {
     private final Clock clock;
     private final RunLauncher launcher;
     private final Map<String, WatchedRun> watched = new ConcurrentHashMap<>();
+    private volatile Runnable onExitCode = () -> { };
+    private final ExitCodeWatch exitCodes = new ExitCodeWatch(() -> onExitCode.run());
 
     RunWatcher(StepRunRepository runs, RunLifecycle lifecycle, ChannelHandler channel, Workspaces workspaces,
                GsvSettings settings, Clock clock, RunLauncher launcher) {
@@ -52,8 +54,14 @@ class RunWatcher {
         this.clock = clock;
     }
 
+    /** Called back when a followed run's exit code is written (its process may go on, having handed the run back). */
+    void onExitCode(Runnable callback) {
+        onExitCode = callback;
+    }
+
     void watch(StepRun run, LaunchedProcess process) {
         Path runDir = workspaces.of(run.taskId()).run(run.id());
+        exitCodes.watch(runDir);
         watched.put(run.id(), new WatchedRun(run.id(), process.pid(), process.startedAtMillis(), process.handle(), runDir,
                 new LogTailer(runDir.resolve(RunLauncher.LOG_FILE), run.logOffset()), run.resources()));
     }
@@ -63,6 +71,7 @@ class RunWatcher {
         Path runDir = workspaces.of(run.taskId()).run(run.id());
         long pid = run.pid() != null ? run.pid() : ProcessLauncher.pid(runDir).orElse(0L);
         long started = run.pidStartedAt() != null ? run.pidStartedAt() : startedSinceClaimed(pid, run);
+        exitCodes.watch(runDir);
         watched.put(run.id(), new WatchedRun(run.id(), pid, started, Optional.empty(), runDir,
                 new LogTailer(runDir.resolve(RunLauncher.LOG_FILE), run.logOffset()), run.resources()));
     }
@@ -129,6 +138,7 @@ class RunWatcher {
         var freed = new java.util.ArrayList<StepRun.RunResources>();
         for (WatchedRun w : java.util.List.copyOf(watched.values())) {
             if (!ids.contains(w.runId) && watched.remove(w.runId) != null) {
+                exitCodes.forget(w.runDir);
                 log.warn("run {} is no longer running in the database; stopping what is left of it", w.runId);
                 if (w.mayKillSession()) {
                     CompletableFuture.runAsync(() -> ProcessGroups.killSession(w.pid, settings.cancelGrace()));
@@ -180,6 +190,7 @@ class RunWatcher {
             lifecycle.finish(current, status, exit.orElse(null), error);
         }
         watched.remove(run.id());
+        exitCodes.forget(w.runDir);
         launcher.ended(run, w.pid, handedBack);
         log.info("run {} ({}) ended: {}{}", run.id(), run.step(), status.wireName(),
                 error == null ? "" : " [" + error.code() + "] " + error.message());
