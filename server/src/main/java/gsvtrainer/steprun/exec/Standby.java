@@ -93,7 +93,9 @@ final class Standby {
             if (!reuse || code != StepProcess.EXIT_OK || served + 1 >= MAX_RUNS || !aloneInSession()) {
                 return code;
             }
-            handBack(assignment.get(), output, code);
+            if (!handBack(assignment.get(), output, code)) {
+                return code;
+            }
         }
     }
 
@@ -156,20 +158,32 @@ final class Standby {
     /**
      * Ends the run without exiting: the output file (which has the run's log's name) gets its own name
      * back, the run's log is replaced by a copy of it, whole at every moment to whoever reads it, and
-     * the output file is emptied; the wrapper's exit code goes to this folder again; then the run gets
-     * the hand-back mark and, last, its exit code, which tells the executor the run is over.
+     * the output file is emptied; then the run gets the hand-back mark and, last, its exit code, which
+     * tells the executor the run is over; the wrapper's exit code goes to this folder again. False where
+     * that failed before the exit code was written: the process is then to exit with the run's code, which
+     * the wrapper still records in the run's folder.
      */
-    private void handBack(StandbyAssignment run, Path output, int code) throws IOException {
+    private boolean handBack(StandbyAssignment run, Path output, int code) {
         System.out.flush();
-        Files.deleteIfExists(dir.resolve(ProcessLauncher.RUN_DIR_FILE));
-        Files.deleteIfExists(dir.resolve(StandbyAssignment.FILE_NAME));
-        Files.createLink(output, run.log());
-        AtomicFiles.write(run.log(), copy -> Files.copy(output, copy, StandardCopyOption.REPLACE_EXISTING));
-        try (FileChannel log = FileChannel.open(output, StandardOpenOption.WRITE)) {
-            log.truncate(0);
+        try {
+            Files.createLink(output, run.log());
+            AtomicFiles.write(run.log(), copy -> Files.copy(output, copy, StandardCopyOption.REPLACE_EXISTING));
+            try (FileChannel log = FileChannel.open(output, StandardOpenOption.WRITE)) {
+                log.truncate(0);
+            }
+            Files.deleteIfExists(dir.resolve(StandbyAssignment.FILE_NAME));
+            Files.writeString(run.runDir().resolve(ProcessLauncher.HANDED_BACK_FILE), "");
+            AtomicFiles.writeString(run.runDir().resolve(ProcessLauncher.EXIT_CODE_FILE), Integer.toString(code));
+        } catch (IOException e) {
+            System.out.println("this run's process could not hand the run back and ends with it: " + e);
+            return false;
         }
-        Files.writeString(run.runDir().resolve(ProcessLauncher.HANDED_BACK_FILE), "");
-        AtomicFiles.writeString(run.runDir().resolve(ProcessLauncher.EXIT_CODE_FILE), Integer.toString(code));
+        try {
+            Files.deleteIfExists(dir.resolve(ProcessLauncher.RUN_DIR_FILE));
+        } catch (IOException e) {
+            // the next run points the wrapper elsewhere; until then an exit would record 0 again
+        }
+        return true;
     }
 
     /**

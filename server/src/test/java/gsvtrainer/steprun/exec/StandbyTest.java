@@ -84,8 +84,10 @@ class StandbyTest {
         assertThat(ProcessLauncher.handedBack(first)).isTrue();
         assertThat(process.isAlive()).as("the process waits for the next run").isTrue();
         assertThat(standbyDir.resolve(StandbyAssignment.FILE_NAME)).doesNotExist();
-        assertThat(standbyDir.resolve(ProcessLauncher.RUN_DIR_FILE)).doesNotExist();
         assertThat(Files.readString(standbyDir.resolve("standby.log"))).isEmpty();
+        awaitGone(standbyDir.resolve(ProcessLauncher.RUN_DIR_FILE));
+        assertThat(standbyDir.resolve(ProcessLauncher.RUN_DIR_FILE)).as("the wrapper's exit code goes here again")
+                .doesNotExist();
 
         assign(standbyDir, second);
 
@@ -99,6 +101,25 @@ class StandbyTest {
         assertThat(firstLog).contains("denoise_audio skipped").doesNotContain("unknown_param");
         assertThat(secondLog).contains("unknown_param").doesNotContain("denoise_audio skipped");
         assertThat(ProcessLauncher.exitCode(first)).as("the second run's exit leaves the first's code alone").contains(0);
+    }
+
+    @Test
+    void withReuseARunThatCannotBeHandedBackEndsWithItsProcessAndKeepsItsOutcome() throws Exception {
+        Path standbyDir = Files.createDirectories(dir.resolve("standby"));
+        Files.writeString(standbyDir.resolve(StandbyAssignment.REUSE_FILE), "");
+        Path runDir = givenRun("r_8", "denoise_audio", Map.of(), AwaitFileStep.class.getName());
+        LaunchedProcess standby = start(standbyDir);
+
+        assign(standbyDir, runDir);
+        awaitGone(standbyDir.resolve("standby.log"));
+        Files.writeString(standbyDir.resolve("standby.log"), "in the way of the output's own name\n");
+        Files.writeString(dir.resolve("task").resolve("go"), "");
+
+        assertThat(standby.handle().orElseThrow().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(standby.handle().orElseThrow().exitValue()).isZero();
+        assertThat(ProcessLauncher.exitCode(runDir)).contains(0);
+        assertThat(ProcessLauncher.handedBack(runDir)).isFalse();
+        assertThat(Files.readString(runDir.resolve("run.log"))).contains("saw go", "could not hand the run back");
     }
 
     @Test
@@ -255,6 +276,13 @@ class StandbyTest {
     private static void awaitExitCode(Path runDir) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (ProcessLauncher.exitCode(runDir).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    private static void awaitGone(Path file) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Files.exists(file) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
     }
