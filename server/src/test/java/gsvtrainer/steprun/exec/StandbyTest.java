@@ -70,11 +70,10 @@ class StandbyTest {
 
     @Test
     void withReuseItHandsASucceededRunBackAndServesTheNextWithItsOwnLog() throws Exception {
-        Path standbyDir = Files.createDirectories(dir.resolve("standby"));
-        Files.writeString(standbyDir.resolve(StandbyAssignment.REUSE_FILE), "");
+        Path standbyDir = dir.resolve("standby");
         Path first = givenRun("r_5", "denoise_audio", Map.of("skip", true), DenoiseAudioStep.class.getName());
         Path second = givenRun("r_6", "denoise_audio", Map.of("no_such_param", 1), DenoiseAudioStep.class.getName());
-        LaunchedProcess standby = start(standbyDir);
+        LaunchedProcess standby = startReusing(standbyDir);
         Process process = standby.handle().orElseThrow();
 
         assign(standbyDir, first);
@@ -105,10 +104,9 @@ class StandbyTest {
 
     @Test
     void withReuseARunThatCannotBeHandedBackEndsWithItsProcessAndKeepsItsOutcome() throws Exception {
-        Path standbyDir = Files.createDirectories(dir.resolve("standby"));
-        Files.writeString(standbyDir.resolve(StandbyAssignment.REUSE_FILE), "");
+        Path standbyDir = dir.resolve("standby");
         Path runDir = givenRun("r_8", "denoise_audio", Map.of(), AwaitFileStep.class.getName());
-        LaunchedProcess standby = start(standbyDir);
+        LaunchedProcess standby = startReusing(standbyDir);
 
         assign(standbyDir, runDir);
         awaitGone(standbyDir.resolve("standby.log"));
@@ -124,10 +122,9 @@ class StandbyTest {
 
     @Test
     void withReuseARunThatLeavesAProcessBehindEndsWithItsProcess() throws Exception {
-        Path standbyDir = Files.createDirectories(dir.resolve("standby"));
-        Files.writeString(standbyDir.resolve(StandbyAssignment.REUSE_FILE), "");
+        Path standbyDir = dir.resolve("standby");
         Path runDir = givenRun("r_7", "denoise_audio", Map.of(), LeftChildStep.class.getName());
-        LaunchedProcess standby = start(standbyDir);
+        LaunchedProcess standby = startReusing(standbyDir);
 
         assign(standbyDir, runDir);
 
@@ -248,6 +245,12 @@ class StandbyTest {
     private LaunchedProcess start(Path standbyDir) throws Exception {
         long self = ProcessHandle.current().pid();
         return start(standbyDir, self, ProcessGroups.startTimeMillis(self).orElseThrow());
+    }
+
+    /** A standby of this test's JVM that may serve further runs ({@link StandbyAssignment#REUSE_FILE}). */
+    private LaunchedProcess startReusing(Path standbyDir) throws Exception {
+        Files.writeString(Files.createDirectories(standbyDir).resolve(StandbyAssignment.REUSE_FILE), "");
+        return start(standbyDir);
     }
 
     private LaunchedProcess start(Path standbyDir, long servicePid, long serviceStarted) throws Exception {
