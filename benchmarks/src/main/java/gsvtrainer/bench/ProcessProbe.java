@@ -62,7 +62,8 @@ final class ProcessProbe implements AutoCloseable {
             }
             if (pid >= 0) {
                 Path proc = Path.of("/proc", Long.toString(pid));
-                if (firstCpuTicks < 0) {
+                boolean first = firstCpuTicks < 0;
+                if (first) {
                     resetPeak(proc);
                 }
                 for (String line : Files.readAllLines(proc.resolve("status"))) {
@@ -73,7 +74,7 @@ final class ProcessProbe implements AutoCloseable {
                 String stat = Files.readString(proc.resolve("stat"));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 cpuTicks = Math.max(cpuTicks, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-                if (firstCpuTicks < 0) {
+                if (first) {
                     firstCpuTicks = cpuTicks;
                 }
             }

@@ -119,7 +119,7 @@ class RunWatcher {
                     ended = false;
                 }
                 if (ended) {
-                    end(run, w);
+                    end(run, w, handedBack);
                     freed.add(run.resources());
                 }
             } catch (RuntimeException | IOException e) {
@@ -159,9 +159,10 @@ class RunWatcher {
         }
     }
 
-    private void end(StepRun run, WatchedRun w) throws IOException {
+    /** @param handedBack whether the run's process handed the run back, as this pass saw */
+    private void end(StepRun run, WatchedRun w, boolean handedBack) throws IOException {
         boolean cancelled = w.isBeingKilled();
-        boolean handedBack = !cancelled && w.handedBack();
+        handedBack &= !cancelled;
         if (!cancelled && !handedBack && w.mayKillSession()) {
             ProcessGroups.killSession(w.pid, java.time.Duration.ZERO);
         }

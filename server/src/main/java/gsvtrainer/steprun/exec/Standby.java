@@ -41,7 +41,7 @@ final class Standby {
     private static final String REHEARSAL_DIR = "rehearsal";
     private static final Path STDOUT = Path.of("/proc/self/fd/1");
     /** Runs one process serves at most, so that whatever a step leaks stays bounded. */
-    static final int MAX_RUNS = 50;
+    private static final int MAX_RUNS = 50;
 
     private final Path dir;
     private final StepProcess process;
@@ -144,8 +144,7 @@ final class Standby {
     /** Makes the run's folder this process's: exit code, pid and output go there from now on. */
     private void takeOver(StandbyAssignment run, Path output) throws IOException {
         AtomicFiles.writeString(dir.resolve(ProcessLauncher.RUN_DIR_FILE), run.runDir() + "\n");
-        long wrapper = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(ProcessHandle.current().pid());
-        Files.writeString(run.runDir().resolve(ProcessLauncher.PID_FILE), Long.toString(wrapper));
+        Files.writeString(run.runDir().resolve(ProcessLauncher.PID_FILE), Long.toString(wrapperPid()));
         try {
             Files.move(output, run.log(), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -193,11 +192,16 @@ final class Standby {
      */
     private static boolean aloneInSession() {
         long self = ProcessHandle.current().pid();
-        long wrapper = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+        long wrapper = wrapperPid();
         return ProcessGroups.stat(self)
                 .filter(stat -> stat.session() == wrapper)
                 .map(stat -> ProcessGroups.members(stat.session()).stream()
                         .allMatch(member -> member.pid() == self || member.pid() == wrapper))
                 .orElse(false);
+    }
+
+    /** The wrapper that started this process and leads its session (this process, where it has no parent). */
+    private static long wrapperPid() {
+        return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(ProcessHandle.current().pid());
     }
 }
