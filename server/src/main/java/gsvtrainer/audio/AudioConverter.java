@@ -12,8 +12,9 @@ import java.nio.file.StandardCopyOption;
  * same down-mix and filter, applied in the other order (mixed first, so that only one channel is
  * filtered), which moves a sample by float rounding only.
  * Decoding and mixing down run on their own threads, several segments of one file at a time where the
- * codec allows it, while the calling thread resamples and writes; frames stream straight to the file (written beside the
- * target, then moved into place), so memory does not grow with the file's length.
+ * codec allows it, while the calling thread resamples and writes; the samples stream to the file a
+ * segment at a time (written beside the target, then moved into place), so memory does not grow with
+ * the file's length.
  */
 public final class AudioConverter {
 
@@ -80,7 +81,7 @@ public final class AudioConverter {
                 long stated = exact ? Math.round(info.durationSeconds() * sampleRate) : Long.MAX_VALUE;
                 ConvertedSamples output = new ConvertedSamples(writer, energy, stated,
                         (int) (MAX_PADDING_SECONDS * sampleRate));
-                new SegmentedDecoder(decoders, true).decode(input, frame -> resampler.convert(frame, output));
+                new SegmentedDecoder(decoders).decode(input, block -> resampler.convert(block, output));
                 resampler.drain(output);
                 samples = output.written();
             }

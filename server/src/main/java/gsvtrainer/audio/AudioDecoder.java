@@ -9,8 +9,10 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 
-import java.util.List;
 import java.util.Set;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -23,8 +25,15 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 /**
  * One FFmpeg audio decoder with default options, as the ffmpeg CLI opens it. Decoding errors are
  * skipped, as FFmpeg's own tools skip them: a damaged packet loses its samples, not the file.
+ * It hands each frame it decodes to a sink and then drops it, on the thread that decodes, so the
+ * decoder's own buffer pool serves every frame.
  */
 final class AudioDecoder implements AutoCloseable {
+
+    /** Receives a decoded frame, which is only valid during the call. */
+    interface FrameSink {
+        void accept(AVFrame frame);
+    }
 
     /**
      * Decoders whose output depends only on the last few packets (bit reservoir, overlap and filter bank
@@ -34,17 +43,10 @@ final class AudioDecoder implements AutoCloseable {
 
     private final AVCodec codec;
     private final AVCodecContext context;
-    private final NativeRecycler recycler;
-    private final MonoDownmix downmix;
+    private final AVFrame frame;
 
-    /**
-     * A decoder of the stream described by {@code parameters}, taking its frames from {@code recycler}.
-     *
-     * @param mono whether to mix its frames down to mono float ({@link MonoDownmix})
-     */
-    AudioDecoder(AVCodecParameters parameters, AVRational timeBase, NativeRecycler recycler, boolean mono) {
-        this.recycler = recycler;
-        this.downmix = mono ? new MonoDownmix(recycler) : null;
+    /** A decoder of the stream described by {@code parameters}. */
+    AudioDecoder(AVCodecParameters parameters, AVRational timeBase) {
         codec = avcodec_find_decoder(parameters.codec_id());
         if (codec == null) {
             throw new IllegalStateException("FFmpeg has no decoder for codec " + parameters.codec_id());
@@ -59,6 +61,7 @@ final class AudioDecoder implements AutoCloseable {
             avcodec_free_context(context);
             throw new IllegalStateException("FFmpeg could not open its " + codec.name().getString() + " decoder: " + ret);
         }
+        frame = av_frame_alloc();
     }
 
     /** Whether segments of the stream can be decoded apart and joined sample-exactly after a pre-roll. */
@@ -66,18 +69,17 @@ final class AudioDecoder implements AutoCloseable {
         return SHORT_MEMORY.contains(codec.name().getString()) && (codec.capabilities() & AV_CODEC_CAP_DELAY) == 0;
     }
 
-    /** Decodes {@code packet} (null drains the decoder at the end of the stream), adding the frames it yields. */
-    void decode(AVPacket packet, List<AVFrame> frames) {
+    /** Decodes {@code packet} (null drains the decoder at the end of the stream), handing over the frames it yields. */
+    void decode(AVPacket packet, FrameSink sink) {
         if (avcodec_send_packet(context, packet) < 0 && packet != null) {
             return;
         }
-        while (true) {
-            AVFrame frame = recycler.frame();
-            if (avcodec_receive_frame(context, frame) < 0) {
-                recycler.release(frame);
-                return;
+        while (avcodec_receive_frame(context, frame) >= 0) {
+            try {
+                sink.accept(frame);
+            } finally {
+                av_frame_unref(frame);
             }
-            frames.add(downmix == null ? frame : downmix.apply(frame));
         }
     }
 
@@ -89,8 +91,6 @@ final class AudioDecoder implements AutoCloseable {
     @Override
     public void close() {
         avcodec_free_context(context);
-        if (downmix != null) {
-            downmix.close();
-        }
+        av_frame_free(frame);
     }
 }

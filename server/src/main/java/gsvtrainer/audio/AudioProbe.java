@@ -20,7 +20,7 @@ public final class AudioProbe {
                 return info;
             }
             long[] samples = {0};
-            new SegmentedDecoder(1).decode(input, frame -> samples[0] += frame.nb_samples());
+            new SegmentedDecoder(1).decode(input, block -> samples[0] += block.count());
             return new AudioInfo(info.format(), info.codec(), info.sampleRate(), info.channels(),
                     (double) samples[0] / info.sampleRate());
         } catch (InterruptedException e) {

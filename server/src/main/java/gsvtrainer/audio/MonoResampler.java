@@ -6,16 +6,15 @@ import static org.bytedeco.ffmpeg.global.swresample.swr_get_out_samples;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swresample.SwrContext;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * FFmpeg's resampler (swresample, default options) turning decoded frames into mono float at a target
- * rate: the down-mix and filter of upstream's {@code ffmpeg -ac 1 -ar RATE -f f32le}, sample for sample
- * (given frames already mixed down by {@link MonoDownmix}, the filter alone).
- * One context runs over the whole stream and is drained at its end, as the CLI's filter graph is.
+ * FFmpeg's resampler (swresample, default options) turning mono float samples, as {@link MonoDownmix}
+ * made them, into mono float at a target rate: the filter of upstream's
+ * {@code ffmpeg -ac 1 -ar RATE -f f32le}. One context runs over the whole stream and is drained at its
+ * end, as the CLI's filter graph is, or where the input's rate changes.
  */
 final class MonoResampler implements AutoCloseable {
 
@@ -26,6 +25,7 @@ final class MonoResampler implements AutoCloseable {
 
     private final MonoSwr swr;
     private final PointerPointer<BytePointer> output = new PointerPointer<>(1);
+    private final PointerPointer<BytePointer> input = new PointerPointer<>(1);
     private BytePointer buffer;
     private FloatBuffer view;
     private int capacity;
@@ -34,13 +34,16 @@ final class MonoResampler implements AutoCloseable {
         this.swr = new MonoSwr(rate);
     }
 
-    /** Hands the frame's samples, as mono float at the target rate, to {@code sink}. */
-    void convert(AVFrame frame, Sink sink) throws IOException {
-        if (!swr.isOpenFor(frame)) {
-            drain(sink);
-            swr.open(frame);
+    /** Hands the block's samples, as mono float at the target rate, to {@code sink}. */
+    void convert(MonoBlock block, Sink sink) throws IOException {
+        for (int run = 0; run < block.runs(); run++) {
+            if (!swr.isOpenForMono(block.runRate(run))) {
+                drain(sink);
+                swr.openForMono(block.runRate(run));
+            }
+            input.put(0, block.at(block.runStart(run)));
+            sink.accept(samples(run(input, block.runEnd(run) - block.runStart(run))));
         }
-        sink.accept(samples(run(frame.extended_data(), frame.nb_samples())));
     }
 
     /** Hands over what the filter still holds: at the end of the stream, or when the input format changes. */
@@ -83,5 +86,6 @@ final class MonoResampler implements AutoCloseable {
             buffer.close();
         }
         output.close();
+        input.close();
     }
 }

@@ -44,22 +44,36 @@ final class MonoSwr implements AutoCloseable {
                 && av_channel_layout_compare(frame.ch_layout(), inputLayout) == 0;
     }
 
+    /** Whether a context is open for mono float input at {@code rate}. */
+    boolean isOpenForMono(int rate) {
+        return swr != null && inputFormat == AV_SAMPLE_FMT_FLT && inputRate == rate
+                && av_channel_layout_compare(inputLayout, mono) == 0;
+    }
+
     /** The context for frames like this one, opened afresh (the one before freed). */
     SwrContext open(AVFrame frame) {
+        return open(frame.ch_layout(), frame.format(), frame.sample_rate());
+    }
+
+    /** The context for mono float input at {@code rate}, opened afresh (the one before freed). */
+    SwrContext openForMono(int rate) {
+        return open(mono, AV_SAMPLE_FMT_FLT, rate);
+    }
+
+    private SwrContext open(AVChannelLayout layout, int format, int rate) {
         free();
         swr = new SwrContext();
-        int rate = outputRate > 0 ? outputRate : frame.sample_rate();
-        int ret = swr_alloc_set_opts2(swr, mono, AV_SAMPLE_FMT_FLT, rate, frame.ch_layout(), frame.format(),
-                frame.sample_rate(), 0, null);
+        int ret = swr_alloc_set_opts2(swr, mono, AV_SAMPLE_FMT_FLT, outputRate > 0 ? outputRate : rate, layout,
+                format, rate, 0, null);
         if (ret < 0 || (ret = swr_init(swr)) < 0) {
             swr_free(swr);
             swr = null;
             throw new IllegalStateException("FFmpeg could not set up its resampler: " + ret);
         }
-        inputFormat = frame.format();
-        inputRate = frame.sample_rate();
+        inputFormat = format;
+        inputRate = rate;
         av_channel_layout_uninit(inputLayout);
-        av_channel_layout_copy(inputLayout, frame.ch_layout());
+        av_channel_layout_copy(inputLayout, layout);
         return swr;
     }
 

@@ -7,31 +7,31 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
- * Decodes the audio packets of one input on worker threads and hands the frames over in stream order
- * on the calling thread, so decoding overlaps whatever the caller does with them. The stream is cut
- * into segments of packets. Where the codec is {@linkplain AudioDecoder#joinable() joinable}, segments
- * are decoded side by side, each by a reset decoder primed with the packets before it; the last of
- * those must decode to exactly what the previous segment's decoder made of them, or decoding stops
- * with {@link NotJoinable}. Otherwise one decoder takes every segment in turn. Frames can be mixed down to
- * mono where they are decoded; the check then compares mixed frames, which are what the caller gets.
+ * Decodes the audio packets of one input on worker threads, mixed down to mono float there
+ * ({@link MonoDownmix}), and hands the samples over a segment at a time in stream order on the calling
+ * thread, so decoding overlaps whatever the caller does with them. The stream is cut into segments of
+ * packets. Where the codec is {@linkplain AudioDecoder#joinable() joinable}, segments are decoded side
+ * by side, each by a reset decoder primed with the packets before it; the samples of the last of those
+ * must be exactly what the previous segment's decoder made of them, or decoding stops with
+ * {@link NotJoinable}. Otherwise one decoder takes every segment in turn.
  */
 final class SegmentedDecoder {
 
-    /** Receives decoded frames in stream order; the frame is freed after the call. */
+    /** Receives a segment's samples in stream order; the block is reused after the call. */
     interface Sink {
-        void accept(AVFrame frame) throws IOException;
+        void accept(MonoBlock samples) throws IOException;
     }
 
     /** A segment decoded apart did not join its predecessor sample-exactly. */
@@ -54,57 +54,68 @@ final class SegmentedDecoder {
     private record Segment(long index, List<AVPacket> preRoll, List<AVPacket> packets, boolean last) {
     }
 
-    /** Frames of a segment; {@code check} are those of its last checked pre-roll packets. */
-    private record Decoded(long index, List<AVFrame> check, List<AVFrame> frames, int tailStart) {
+    /**
+     * Samples of a segment; {@code check} are those of its last checked pre-roll packets, and its own
+     * last checked packets' samples start at {@code tailStart}.
+     */
+    private record Decoded(long index, MonoBlock check, MonoBlock samples, int tailStart) {
+    }
+
+    /** A decoder and the down-mix of its frames, used by one thread at a time. */
+    private record Lane(AudioDecoder decoder, MonoDownmix downmix) implements AutoCloseable {
+        void decode(AVPacket packet, MonoBlock into) {
+            decoder.decode(packet, frame -> downmix.append(frame, into));
+        }
+
+        @Override
+        public void close() {
+            decoder.close();
+            downmix.close();
+        }
     }
 
     private final int threads;
     private final int segmentPackets;
     private final int preRoll;
-    private final boolean mono;
+    private final Queue<MonoBlock> spare = new ConcurrentLinkedQueue<>();
+    private final Queue<MonoBlock> blocks = new ConcurrentLinkedQueue<>();
 
     SegmentedDecoder(int threads) {
-        this(threads, SEGMENT_PACKETS, 0, false);
-    }
-
-    /** Where {@code mono}, frames are mixed down to mono float on the decoding threads ({@link MonoDownmix}). */
-    SegmentedDecoder(int threads, boolean mono) {
-        this(threads, SEGMENT_PACKETS, 0, mono);
+        this(threads, SEGMENT_PACKETS, 0);
     }
 
     /**
      * Segments of {@code segmentPackets} packets, each primed, when decoded apart, with {@code preRoll}
      * packets (0: as many as the packets' sizes call for).
      */
-    SegmentedDecoder(int threads, int segmentPackets, int preRoll, boolean mono) {
+    SegmentedDecoder(int threads, int segmentPackets, int preRoll) {
         if (preRoll != 0 && (segmentPackets < preRoll || preRoll < CHECKED)) {
             throw new IllegalArgumentException("need segmentPackets >= preRoll >= " + CHECKED);
         }
         this.threads = Math.max(1, threads);
         this.segmentPackets = segmentPackets;
         this.preRoll = preRoll;
-        this.mono = mono;
     }
 
     void decode(FfmpegInput input, Sink sink)
             throws BadAudioException, IOException, InterruptedException, NotJoinable {
-        List<AudioDecoder> decoders = new ArrayList<>();
+        List<Lane> lanes = new ArrayList<>();
         NativeRecycler recycler = new NativeRecycler();
         ExecutorService workers = null;
         Deque<Future<Decoded>> inFlight = new ArrayDeque<>();
         List<AVPacket> carried = new ArrayList<>();
-        List<AVFrame> previousTail = new ArrayList<>();
+        MonoBlock previousTail = block();
         try {
-            decoders.add(new AudioDecoder(input.codecParameters(), input.timeBase(), recycler, mono));
-            boolean apart = threads > 1 && decoders.get(0).joinable();
-            while (apart && decoders.size() < threads) {
-                decoders.add(new AudioDecoder(input.codecParameters(), input.timeBase(), recycler, mono));
+            lanes.add(lane(input));
+            boolean apart = threads > 1 && lanes.get(0).decoder().joinable();
+            while (apart && lanes.size() < threads) {
+                lanes.add(lane(input));
             }
-            BlockingQueue<AudioDecoder> idle = new ArrayBlockingQueue<>(decoders.size(), false, decoders);
-            workers = Executors.newFixedThreadPool(decoders.size(), SegmentedDecoder::daemon);
+            BlockingQueue<Lane> idle = new ArrayBlockingQueue<>(lanes.size(), false, lanes);
+            workers = Executors.newFixedThreadPool(lanes.size(), SegmentedDecoder::daemon);
             boolean ended = false;
             for (long index = 0; !ended || !inFlight.isEmpty(); ) {
-                while (!ended && inFlight.size() < 2 * decoders.size() + 1) {
+                while (!ended && inFlight.size() < 2 * lanes.size() + 1) {
                     List<AVPacket> packets = read(input, recycler);
                     ended = packets.size() < segmentPackets;
                     Segment segment = new Segment(index++, List.copyOf(carried), packets, ended);
@@ -119,35 +130,49 @@ final class SegmentedDecoder {
                     inFlight.add(workers.submit(() -> decodeWith(idle, segment, apart, recycler)));
                 }
                 Decoded decoded = result(inFlight.poll());
-                boolean joins = previousTail.isEmpty() || FrameSamples.same(previousTail, decoded.check());
-                release(previousTail, recycler);
-                release(decoded.check(), recycler);
-                if (!joins) {
-                    release(decoded.frames(), recycler);
-                    throw new NotJoinable(decoded.index());
-                }
-                List<AVFrame> frames = decoded.frames();
-                for (int i = 0; i < frames.size(); i++) {
-                    sink.accept(frames.get(i));
-                    if (apart && i >= decoded.tailStart()) {
-                        previousTail.add(frames.get(i));
-                    } else {
-                        recycler.release(frames.get(i));
+                try {
+                    if (previousTail.count() > 0 && !previousTail.sameAs(decoded.check())) {
+                        throw new NotJoinable(decoded.index());
                     }
+                    sink.accept(decoded.samples());
+                    previousTail.clear();
+                    if (apart) {
+                        decoded.samples().copyTail(decoded.tailStart(), previousTail);
+                    }
+                } finally {
+                    release(decoded);
                 }
             }
         } finally {
-            release(previousTail, recycler);
             carried.forEach(recycler::release);
             if (workers != null) {
                 finish(workers);
             }
-            for (Future<Decoded> future : inFlight) {
-                discard(future, recycler);
-            }
-            decoders.forEach(AudioDecoder::close);
+            blocks.forEach(MonoBlock::close);
+            lanes.forEach(Lane::close);
             recycler.close();
         }
+    }
+
+    private static Lane lane(FfmpegInput input) {
+        AudioDecoder decoder = new AudioDecoder(input.codecParameters(), input.timeBase());
+        return new Lane(decoder, new MonoDownmix());
+    }
+
+    /** An empty block, a spare one where there is one; every block is closed when decoding ends. */
+    private MonoBlock block() {
+        MonoBlock block = spare.poll();
+        if (block == null) {
+            block = new MonoBlock();
+            blocks.add(block);
+        }
+        block.clear();
+        return block;
+    }
+
+    private void release(Decoded decoded) {
+        spare.add(decoded.check());
+        spare.add(decoded.samples());
     }
 
     /** How many of the last of {@code packets} prime the decoder of the segment after them. */
@@ -175,34 +200,36 @@ final class SegmentedDecoder {
         return packets;
     }
 
-    private Decoded decodeWith(BlockingQueue<AudioDecoder> idle, Segment segment, boolean apart,
+    private Decoded decodeWith(BlockingQueue<Lane> idle, Segment segment, boolean apart,
             NativeRecycler recycler) throws InterruptedException {
-        AudioDecoder decoder = idle.take();
+        Lane lane = idle.take();
         try {
             if (apart) {
-                decoder.reset();
+                lane.decoder().reset();
             }
-            List<AVFrame> check = new ArrayList<>();
-            List<AVFrame> skipped = new ArrayList<>();
-            for (int i = 0; i < segment.preRoll().size(); i++) {
-                decoder.decode(segment.preRoll().get(i), i < segment.preRoll().size() - CHECKED ? skipped : check);
-                release(skipped, recycler);
+            MonoBlock check = block();
+            List<AVPacket> preRollPackets = segment.preRoll();
+            for (int i = 0; i < preRollPackets.size(); i++) {
+                lane.decode(preRollPackets.get(i), check);
+                if (i < preRollPackets.size() - CHECKED) {
+                    check.clear();
+                }
             }
-            List<AVFrame> frames = new ArrayList<>();
+            MonoBlock samples = block();
             int tailStart = 0;
             for (int i = 0; i < segment.packets().size(); i++) {
                 if (i == segment.packets().size() - CHECKED) {
-                    tailStart = frames.size();
+                    tailStart = samples.count();
                 }
-                decoder.decode(segment.packets().get(i), frames);
+                lane.decode(segment.packets().get(i), samples);
             }
             if (segment.last()) {
-                decoder.decode(null, frames);
-                tailStart = frames.size();
+                lane.decode(null, samples);
+                tailStart = samples.count();
             }
-            return new Decoded(segment.index(), check, frames, tailStart);
+            return new Decoded(segment.index(), check, samples, tailStart);
         } finally {
-            idle.add(decoder);
+            idle.add(lane);
             segment.preRoll().forEach(recycler::release);
             segment.packets().forEach(recycler::release);
         }
@@ -233,24 +260,6 @@ final class SegmentedDecoder {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void discard(Future<Decoded> future, NativeRecycler recycler) {
-        if (future.isDone()) {
-            try {
-                Decoded decoded = future.get();
-                release(decoded.check(), recycler);
-                release(decoded.frames(), recycler);
-            } catch (ExecutionException | InterruptedException | CancellationException ignored) {
-                // nothing was decoded, so nothing is left to free
-            }
-        }
-    }
-
-    /** Releases the frames and empties the list. */
-    private static void release(List<AVFrame> frames, NativeRecycler recycler) {
-        frames.forEach(recycler::release);
-        frames.clear();
     }
 
     private static Thread daemon(Runnable task) {
