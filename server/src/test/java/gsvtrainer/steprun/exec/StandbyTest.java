@@ -83,10 +83,10 @@ class StandbyTest {
         assertThat(ProcessLauncher.handedBack(first)).isTrue();
         assertThat(process.isAlive()).as("the process waits for the next run").isTrue();
         assertThat(standbyDir.resolve(StandbyAssignment.FILE_NAME)).doesNotExist();
-        assertThat(Files.readString(standbyDir.resolve("standby.log"))).isEmpty();
         awaitGone(standbyDir.resolve(ProcessLauncher.RUN_DIR_FILE));
         assertThat(standbyDir.resolve(ProcessLauncher.RUN_DIR_FILE)).as("the wrapper's exit code goes here again")
                 .doesNotExist();
+        assertThat(Files.readString(standbyDir.resolve("standby.log"))).as("emptied for the next run").isEmpty();
 
         assign(standbyDir, second);
 
