@@ -156,19 +156,19 @@ final class Standby {
 
     /**
      * Ends the run without exiting: the output file (which has the run's log's name) gets its own name
-     * back and the run's log is replaced by a copy of it, whole at every moment to whoever reads it;
-     * then the run gets the hand-back mark and its exit code, which tells the executor the run is over.
-     * Only then is the output file emptied for the next run: truncating a file waits for those of its
-     * pages the kernel is writing back, which on a disk busy with a step's output took up to half a
-     * second, and the run's outcome need not wait for that. Last, the wrapper's exit code goes to this
-     * folder again. False where any of it failed: the process is then to exit with the run's code, which
-     * the wrapper still records in the run's folder.
+     * back beside it, and the run gets the hand-back mark and its exit code, which tells the executor the
+     * run is over; its log is whole by then, as this process writes no more of it. Only then is the
+     * run's log parted from the output file, which the next run writes into: it is replaced by a copy of
+     * itself (whole at every moment to whoever reads it), and the output file is emptied. Replacing a
+     * file by a rename makes ext4 push the new file's data to the disk, which on a disk busy with a
+     * step's output took up to 0.6 s, and the run's outcome need not wait for that. Last, the wrapper's
+     * exit code goes to this folder again. False where any of it failed: the process is then to exit with
+     * the run's code, which the wrapper still records in the run's folder.
      */
     private boolean handBack(StandbyAssignment run, Path output, int code) {
         System.out.flush();
         try {
             Files.createLink(output, run.log());
-            AtomicFiles.write(run.log(), copy -> Files.copy(output, copy, StandardCopyOption.REPLACE_EXISTING));
             Files.deleteIfExists(dir.resolve(StandbyAssignment.FILE_NAME));
             Files.writeString(run.runDir().resolve(ProcessLauncher.HANDED_BACK_FILE), "");
             AtomicFiles.writeString(run.runDir().resolve(ProcessLauncher.EXIT_CODE_FILE), Integer.toString(code));
@@ -176,10 +176,13 @@ final class Standby {
             System.out.println("this run's process could not hand the run back and ends with it: " + e);
             return false;
         }
-        try (FileChannel log = FileChannel.open(output, StandardOpenOption.WRITE)) {
-            log.truncate(0);
+        try {
+            AtomicFiles.write(run.log(), copy -> Files.copy(output, copy, StandardCopyOption.REPLACE_EXISTING));
+            try (FileChannel log = FileChannel.open(output, StandardOpenOption.WRITE)) {
+                log.truncate(0);
+            }
         } catch (IOException e) {
-            System.out.println("this run's process could not empty its output for the next run and ends: " + e);
+            System.out.println("this run's process could not part its output from the run's log and ends: " + e);
             return false;
         }
         try {
