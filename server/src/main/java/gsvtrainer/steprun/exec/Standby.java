@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -42,6 +43,8 @@ final class Standby {
     private static final Path STDOUT = Path.of("/proc/self/fd/1");
     /** Runs one process serves at most, so that whatever a step leaks stays bounded. */
     private static final int MAX_RUNS = 50;
+    /** The assignment of a run handed back, until the hand-back is done. */
+    static final String TAKEN_FILE = ".assign.taken";
 
     private final Path dir;
     private final StepProcess process;
@@ -156,20 +159,21 @@ final class Standby {
 
     /**
      * Ends the run without exiting: the output file (which has the run's log's name) gets its own name
-     * back beside it, and the run gets the hand-back mark and its exit code, which tells the executor the
-     * run is over; its log is whole by then, as this process writes no more of it. Only then is the
-     * run's log parted from the output file, which the next run writes into: it is replaced by a copy of
-     * itself (whole at every moment to whoever reads it), and the output file is emptied. Replacing a
-     * file by a rename makes ext4 push the new file's data to the disk, which on a disk busy with a
-     * step's output took up to 0.6 s, and the run's outcome need not wait for that. Last, the wrapper's
-     * exit code goes to this folder again. False where any of it failed: the process is then to exit with
-     * the run's code, which the wrapper still records in the run's folder.
+     * back beside it, the assignment is set aside under {@value #TAKEN_FILE}, and the run gets the
+     * hand-back mark and its exit code, which tells the executor the run is over; its log is whole by
+     * then, as this process writes no more of it. What frees or flushes a file comes only after that,
+     * before the process takes the next run: on a disk busy writing a step's output, deleting the
+     * assignment took up to 0.46 s, and the rename that replaces the log (ext4 starts writing the new
+     * file out) was as slow. So the run's log is then replaced by a copy of itself (whole at every
+     * moment to whoever reads it), the output file is emptied, the set-aside assignment deleted, and
+     * the wrapper's exit code goes to this folder again. False where any of it failed: the process is
+     * then to exit with the run's code, which the wrapper still records in the run's folder.
      */
     private boolean handBack(StandbyAssignment run, Path output, int code) {
         System.out.flush();
         try {
             Files.createLink(output, run.log());
-            Files.deleteIfExists(dir.resolve(StandbyAssignment.FILE_NAME));
+            setAsideAssignment();
             Files.writeString(run.runDir().resolve(ProcessLauncher.HANDED_BACK_FILE), "");
             AtomicFiles.writeString(run.runDir().resolve(ProcessLauncher.EXIT_CODE_FILE), Integer.toString(code));
         } catch (IOException e) {
@@ -181,6 +185,7 @@ final class Standby {
             try (FileChannel log = FileChannel.open(output, StandardOpenOption.WRITE)) {
                 log.truncate(0);
             }
+            Files.deleteIfExists(dir.resolve(TAKEN_FILE));
         } catch (IOException e) {
             System.out.println("this run's process could not part its output from the run's log and ends: " + e);
             return false;
@@ -191,6 +196,19 @@ final class Standby {
             // the next run points the wrapper elsewhere; until then an exit would record 0 again
         }
         return true;
+    }
+
+    /**
+     * Moves the assignment out of the way of the next one (which the executor may write as soon as it
+     * sees the exit code), without freeing anything yet.
+     */
+    private void setAsideAssignment() throws IOException {
+        try {
+            Files.move(dir.resolve(StandbyAssignment.FILE_NAME), dir.resolve(TAKEN_FILE), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (NoSuchFileException e) {
+            // nothing to set aside
+        }
     }
 
     /**

@@ -87,6 +87,7 @@ class StandbyTest {
         assertThat(standbyDir.resolve(ProcessLauncher.RUN_DIR_FILE)).as("the wrapper's exit code goes here again")
                 .doesNotExist();
         assertThat(Files.readString(standbyDir.resolve("standby.log"))).as("emptied for the next run").isEmpty();
+        assertThat(standbyDir.resolve(Standby.TAKEN_FILE)).doesNotExist();
 
         assign(standbyDir, second);
 
