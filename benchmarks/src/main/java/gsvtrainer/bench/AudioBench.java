@@ -186,8 +186,10 @@ final class AudioBench {
         report.add("");
         fasterWhisper(server, task, seconds);
         whisperCpp(server, task, seconds);
-        report.add("Not measured: the `upstream` backend's FunASR (zh/yue) needs its models; none is available on "
-                + "this machine, so no figure is given.");
+        report.add("Not measured: the `upstream` backend's FunASR (zh/yue). Upstream's `tools/asr/funasr_asr.py` "
+                + "loads Fun-ASR-Nano-2512 with the fsmn-vad model for zh, and UniASR for yue, from Hugging Face or "
+                + "ModelScope; neither hub is reachable from this machine and no PyPI package carries those weights, "
+                + "so no figure is given.");
         report.add("");
     }
 
