@@ -40,14 +40,17 @@ final class MonoSwr implements AutoCloseable {
 
     /** Whether a context is open, and for frames like this one. */
     boolean isOpenFor(AVFrame frame) {
-        return swr != null && frame.format() == inputFormat && frame.sample_rate() == inputRate
-                && av_channel_layout_compare(frame.ch_layout(), inputLayout) == 0;
+        return isOpenFor(frame.ch_layout(), frame.format(), frame.sample_rate());
     }
 
     /** Whether a context is open for mono float input at {@code rate}. */
     boolean isOpenForMono(int rate) {
-        return swr != null && inputFormat == AV_SAMPLE_FMT_FLT && inputRate == rate
-                && av_channel_layout_compare(inputLayout, mono) == 0;
+        return isOpenFor(mono, AV_SAMPLE_FMT_FLT, rate);
+    }
+
+    private boolean isOpenFor(AVChannelLayout layout, int format, int rate) {
+        return swr != null && format == inputFormat && rate == inputRate
+                && av_channel_layout_compare(layout, inputLayout) == 0;
     }
 
     /** The context for frames like this one, opened afresh (the one before freed). */

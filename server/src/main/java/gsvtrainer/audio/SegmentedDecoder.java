@@ -77,8 +77,9 @@ final class SegmentedDecoder {
     private final int threads;
     private final int segmentPackets;
     private final int preRoll;
-    private final Queue<MonoBlock> spare = new ConcurrentLinkedQueue<>();
+    /** The blocks of the decoding under way: every one made, and those free for a segment. */
     private final Queue<MonoBlock> blocks = new ConcurrentLinkedQueue<>();
+    private final Queue<MonoBlock> spare = new ConcurrentLinkedQueue<>();
 
     SegmentedDecoder(int threads) {
         this(threads, SEGMENT_PACKETS, 0);
@@ -149,6 +150,8 @@ final class SegmentedDecoder {
                 finish(workers);
             }
             blocks.forEach(MonoBlock::close);
+            blocks.clear();
+            spare.clear();
             lanes.forEach(Lane::close);
             recycler.close();
         }

@@ -48,17 +48,31 @@ final class ExitCodeWatch {
         }
     }
 
+    /** Ends the watching thread and forgets every folder; a later {@link #watch} starts afresh. */
+    synchronized void close() {
+        keys.clear();
+        if (service != null) {
+            try {
+                service.close();
+            } catch (IOException e) {
+                log.debug("could not close the exit-code watch: {}", e.toString());
+            }
+            service = null;
+        }
+    }
+
     private synchronized WatchService service() throws IOException {
         if (service == null) {
             service = FileSystems.getDefault().newWatchService();
-            Thread thread = new Thread(this::loop, "exit-code-watch");
+            WatchService opened = service;
+            Thread thread = new Thread(() -> loop(opened), "exit-code-watch");
             thread.setDaemon(true);
             thread.start();
         }
         return service;
     }
 
-    private void loop() {
+    private void loop(WatchService service) {
         try {
             while (true) {
                 WatchKey key = service.take();

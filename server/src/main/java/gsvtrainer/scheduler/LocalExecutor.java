@@ -93,6 +93,7 @@ public class LocalExecutor implements SmartLifecycle, ExecutorSignal {
             }
         }
         launcher.stop();
+        watcher.stop();
         if (holding) {
             lease.release();
             holding = false;

@@ -61,9 +61,7 @@ class RunWatcher {
 
     void watch(StepRun run, LaunchedProcess process) {
         Path runDir = workspaces.of(run.taskId()).run(run.id());
-        exitCodes.watch(runDir);
-        watched.put(run.id(), new WatchedRun(run.id(), process.pid(), process.startedAtMillis(), process.handle(), runDir,
-                new LogTailer(runDir.resolve(RunLauncher.LOG_FILE), run.logOffset()), run.resources()));
+        follow(run, process, runDir);
     }
 
     /** Follows a run found running after a restart: its process may live on or be gone. */
@@ -71,9 +69,18 @@ class RunWatcher {
         Path runDir = workspaces.of(run.taskId()).run(run.id());
         long pid = run.pid() != null ? run.pid() : ProcessLauncher.pid(runDir).orElse(0L);
         long started = run.pidStartedAt() != null ? run.pidStartedAt() : startedSinceClaimed(pid, run);
+        follow(run, new LaunchedProcess(pid, started, Optional.empty()), runDir);
+    }
+
+    private void follow(StepRun run, LaunchedProcess process, Path runDir) {
         exitCodes.watch(runDir);
-        watched.put(run.id(), new WatchedRun(run.id(), pid, started, Optional.empty(), runDir,
+        watched.put(run.id(), new WatchedRun(run.id(), process.pid(), process.startedAtMillis(), process.handle(), runDir,
                 new LogTailer(runDir.resolve(RunLauncher.LOG_FILE), run.logOffset()), run.resources()));
+    }
+
+    /** Stops following exit codes (the executor stops); a later {@link #watch} starts again. */
+    void stop() {
+        exitCodes.close();
     }
 
     /**
